@@ -1,0 +1,13 @@
+//! IEY's user interface: the app shell, its pages and their server functions. The
+//! same code renders on the server (`ssr`), hydrates in the browser (`hydrate`) or
+//! runs as a client-only bundle (`csr`).
+
+mod components;
+mod layout;
+mod members;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod shell;
+
+pub use shell::{App, shell};

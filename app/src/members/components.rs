@@ -1,0 +1,41 @@
+//! Pieces of the directory: a member's card.
+
+use iey_dto::MemberCard;
+use leptos::prelude::*;
+
+/// One member as a card in the directory list.
+#[component]
+pub fn MemberCardView(member: MemberCard) -> impl IntoView {
+    let place = if member.city.is_empty() {
+        member.country.clone()
+    } else {
+        format!("{}, {}", member.city, member.country)
+    };
+    view! {
+        <li class="member-card">
+            <span class="avatar member-card__avatar" aria-hidden="true">{member.initials}</span>
+            <h2 class="member-card__name">{member.display_name}</h2>
+            <p class="member-card__headline">
+                {member.headline}
+                {member.organisation.map(|organisation| format!(" · {organisation}"))}
+            </p>
+            <p class="member-card__meta">{place}</p>
+            <ul class="member-card__tags cluster" aria-label="Sectors and interests">
+                {member
+                    .sectors
+                    .into_iter()
+                    .map(|sector| {
+                        view! {
+                            <li class=format!("pill sector--{}", sector.code())>{sector.label()}</li>
+                        }
+                    })
+                    .collect_view()}
+                {member
+                    .interests
+                    .into_iter()
+                    .map(|interest| view! { <li class="tag">{interest.replace('-', " ")}</li> })
+                    .collect_view()}
+            </ul>
+        </li>
+    }
+}

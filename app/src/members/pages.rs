@@ -1,0 +1,5 @@
+//! Pages of the member directory.
+
+mod directory;
+
+pub use directory::DirectoryPage;

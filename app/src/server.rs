@@ -1,0 +1,56 @@
+//! Server-side helpers for server functions: the shared state they read from the
+//! request context, and who the viewer is.
+
+use iey_domain::{AppError, Db, Viewer};
+use leptos::prelude::use_context;
+
+/// What every request can reach: provided as Leptos context by the server binary.
+#[derive(Clone)]
+pub struct ServerState {
+    /// The database pool.
+    pub db: Db,
+}
+
+/// The database pool of the running server.
+pub fn db() -> Result<Db, AppError> {
+    use_context::<ServerState>()
+        .map(|state| state.db)
+        .ok_or_else(|| {
+            tracing::error!("server state missing from the request context");
+            AppError::Internal
+        })
+}
+
+/// The member this request is made for. Until accounts land everyone is a visitor.
+pub fn viewer() -> Viewer {
+    Viewer::Visitor
+}
+
+/// Sets the HTTP status of the page being rendered (e.g. 404 for a missing page).
+pub fn set_status(status: u16) {
+    if let (Some(response), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        leptos_axum::http::StatusCode::from_u16(status),
+    ) {
+        response.set_status(code);
+    }
+}
+
+/// Sends the page's Content Security Policy, allowing only our own scripts and the
+/// inline hydration script that carries this request's nonce.
+pub fn set_page_security_policy() {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let nonce = leptos::nonce::use_nonce()
+        .map(|nonce| format!(" 'nonce-{nonce}'"))
+        .unwrap_or_default();
+    let policy = format!(
+        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'; manifest-src 'self'"
+    );
+    if let Ok(value) = leptos_axum::http::HeaderValue::from_str(&policy) {
+        response.insert_header(leptos_axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}

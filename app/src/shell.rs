@@ -1,0 +1,53 @@
+//! The HTML document around every page, and the router that picks the page.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::layout::Layout;
+use crate::members::pages::DirectoryPage;
+use crate::pages::{AboutPage, LandingPage, NotFoundPage};
+
+/// The whole HTML document, rendered on the server around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::set_page_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The app: layout, routes and the page for each.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/iey.css" />
+        <Title formatter=|title: String| {
+            if title.is_empty() { "IEY".to_owned() } else { format!("{title} · IEY") }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
+                    <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/members") view=DirectoryPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

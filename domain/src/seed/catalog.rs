@@ -1,0 +1,1802 @@
+//! Static catalogues of names, places and roles the demo seeder draws from.
+
+/// One country the seeder can place members in.
+pub struct CountryCatalog {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub code: &'static str,
+    /// IANA time zones used in the country (the first is the most common).
+    pub time_zones: &'static [&'static str],
+    /// ISO 639-1 language codes spoken there (the first is the most common).
+    pub languages: &'static [&'static str],
+    /// Real cities or regions.
+    pub cities: &'static [&'static str],
+    /// Common given names (mixed genders), plain UTF-8 as written locally in Latin script where customary, otherwise a common romanisation.
+    pub given_names: &'static [&'static str],
+    /// Common family names.
+    pub family_names: &'static [&'static str],
+}
+
+/// The countries, at least 45 of them, from every continent.
+pub const COUNTRIES: &[CountryCatalog] = &[
+    // ---- Europe ----
+    CountryCatalog {
+        code: "GB",
+        time_zones: &["Europe/London"],
+        languages: &["en", "cy", "gd"],
+        cities: &[
+            "London",
+            "Manchester",
+            "Birmingham",
+            "Leeds",
+            "Glasgow",
+            "Cardiff",
+        ],
+        given_names: &[
+            "Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Sophie", "Mohammed",
+            "Grace",
+        ],
+        family_names: &[
+            "Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Patel",
+            "Roberts",
+        ],
+    },
+    CountryCatalog {
+        code: "IE",
+        time_zones: &["Europe/Dublin"],
+        languages: &["en", "ga"],
+        cities: &["Dublin", "Cork", "Galway", "Limerick", "Waterford"],
+        given_names: &[
+            "Seán", "Aoife", "Conor", "Niamh", "Cian", "Saoirse", "Darragh", "Ciara", "Oisín",
+            "Róisín",
+        ],
+        family_names: &[
+            "Murphy",
+            "Kelly",
+            "O'Sullivan",
+            "Walsh",
+            "O'Brien",
+            "Byrne",
+            "Ryan",
+            "O'Connor",
+            "Doyle",
+            "McCarthy",
+        ],
+    },
+    CountryCatalog {
+        code: "FR",
+        time_zones: &["Europe/Paris"],
+        languages: &["fr"],
+        cities: &[
+            "Paris",
+            "Lyon",
+            "Marseille",
+            "Toulouse",
+            "Lille",
+            "Bordeaux",
+        ],
+        given_names: &[
+            "Louis", "Camille", "Hugo", "Léa", "Gabriel", "Chloé", "Arthur", "Manon", "Jules",
+            "Inès",
+        ],
+        family_names: &[
+            "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+            "Leroy", "Moreau",
+        ],
+    },
+    CountryCatalog {
+        code: "DE",
+        time_zones: &["Europe/Berlin"],
+        languages: &["de"],
+        cities: &[
+            "Berlin",
+            "Hamburg",
+            "München",
+            "Köln",
+            "Frankfurt am Main",
+            "Leipzig",
+        ],
+        given_names: &[
+            "Lukas", "Mia", "Leon", "Hannah", "Felix", "Emma", "Jonas", "Sophie", "Paul", "Lea",
+        ],
+        family_names: &[
+            "Müller",
+            "Schmidt",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Meyer",
+            "Wagner",
+            "Becker",
+            "Hoffmann",
+            "Schulz",
+        ],
+    },
+    CountryCatalog {
+        code: "ES",
+        time_zones: &["Europe/Madrid", "Atlantic/Canary"],
+        languages: &["es", "ca", "eu", "gl"],
+        cities: &[
+            "Madrid",
+            "Barcelona",
+            "Valencia",
+            "Sevilla",
+            "Bilbao",
+            "Las Palmas de Gran Canaria",
+        ],
+        given_names: &[
+            "Hugo",
+            "Lucía",
+            "Martín",
+            "Sofía",
+            "Pablo",
+            "María",
+            "Daniel",
+            "Paula",
+            "Alejandro",
+            "Carmen",
+        ],
+        family_names: &[
+            "García",
+            "Fernández",
+            "González",
+            "Rodríguez",
+            "López",
+            "Martínez",
+            "Sánchez",
+            "Pérez",
+            "Gómez",
+            "Ruiz",
+        ],
+    },
+    CountryCatalog {
+        code: "PT",
+        time_zones: &["Europe/Lisbon", "Atlantic/Azores", "Atlantic/Madeira"],
+        languages: &["pt"],
+        cities: &[
+            "Lisboa",
+            "Porto",
+            "Braga",
+            "Coimbra",
+            "Funchal",
+            "Ponta Delgada",
+        ],
+        given_names: &[
+            "João",
+            "Maria",
+            "Francisco",
+            "Leonor",
+            "Afonso",
+            "Beatriz",
+            "Tomás",
+            "Matilde",
+            "Rodrigo",
+            "Inês",
+        ],
+        family_names: &[
+            "Silva",
+            "Santos",
+            "Ferreira",
+            "Pereira",
+            "Oliveira",
+            "Costa",
+            "Rodrigues",
+            "Martins",
+            "Sousa",
+            "Fernandes",
+        ],
+    },
+    CountryCatalog {
+        code: "IT",
+        time_zones: &["Europe/Rome"],
+        languages: &["it"],
+        cities: &[
+            "Roma",
+            "Milano",
+            "Napoli",
+            "Torino",
+            "Bologna",
+            "Reggio Emilia",
+        ],
+        given_names: &[
+            "Leonardo",
+            "Sofia",
+            "Francesco",
+            "Giulia",
+            "Alessandro",
+            "Aurora",
+            "Lorenzo",
+            "Ginevra",
+            "Matteo",
+            "Chiara",
+        ],
+        family_names: &[
+            "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo", "Ricci",
+            "Marino", "Greco",
+        ],
+    },
+    CountryCatalog {
+        code: "NL",
+        time_zones: &["Europe/Amsterdam"],
+        languages: &["nl", "fy"],
+        cities: &[
+            "Amsterdam",
+            "Rotterdam",
+            "Den Haag",
+            "Utrecht",
+            "Eindhoven",
+            "Groningen",
+        ],
+        given_names: &[
+            "Daan", "Emma", "Sem", "Julia", "Lucas", "Tess", "Finn", "Sophie", "Bram", "Anouk",
+        ],
+        family_names: &[
+            "de Jong",
+            "Jansen",
+            "de Vries",
+            "van den Berg",
+            "van Dijk",
+            "Bakker",
+            "Visser",
+            "Smit",
+            "Meijer",
+            "Mulder",
+        ],
+    },
+    CountryCatalog {
+        code: "BE",
+        time_zones: &["Europe/Brussels"],
+        languages: &["nl", "fr", "de"],
+        cities: &[
+            "Brussel",
+            "Antwerpen",
+            "Gent",
+            "Liège",
+            "Charleroi",
+            "Leuven",
+        ],
+        given_names: &[
+            "Noah", "Olivia", "Arthur", "Emma", "Louis", "Louise", "Lucas", "Marie", "Jules",
+            "Elise",
+        ],
+        family_names: &[
+            "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Dubois", "Lambert",
+            "Claes", "Goossens",
+        ],
+    },
+    CountryCatalog {
+        code: "SE",
+        time_zones: &["Europe/Stockholm"],
+        languages: &["sv"],
+        cities: &["Stockholm", "Göteborg", "Malmö", "Uppsala", "Umeå"],
+        given_names: &[
+            "William", "Alice", "Liam", "Maja", "Hugo", "Elsa", "Oscar", "Astrid", "Lucas", "Ebba",
+        ],
+        family_names: &[
+            "Andersson",
+            "Johansson",
+            "Karlsson",
+            "Nilsson",
+            "Eriksson",
+            "Larsson",
+            "Olsson",
+            "Persson",
+            "Svensson",
+            "Lindberg",
+        ],
+    },
+    CountryCatalog {
+        code: "NO",
+        time_zones: &["Europe/Oslo"],
+        languages: &["no", "se"],
+        cities: &["Oslo", "Bergen", "Trondheim", "Stavanger", "Tromsø"],
+        given_names: &[
+            "Jakob", "Nora", "Emil", "Emma", "Filip", "Ingrid", "Aksel", "Sofie", "Magnus",
+            "Sigrid",
+        ],
+        family_names: &[
+            "Hansen",
+            "Johansen",
+            "Olsen",
+            "Larsen",
+            "Andersen",
+            "Pedersen",
+            "Nilsen",
+            "Kristiansen",
+            "Jensen",
+            "Berg",
+        ],
+    },
+    CountryCatalog {
+        code: "FI",
+        time_zones: &["Europe/Helsinki"],
+        languages: &["fi", "sv"],
+        cities: &["Helsinki", "Espoo", "Tampere", "Turku", "Oulu"],
+        given_names: &[
+            "Eino", "Aino", "Väinö", "Helmi", "Onni", "Sofia", "Elias", "Aada", "Leo", "Linnea",
+        ],
+        family_names: &[
+            "Korhonen",
+            "Virtanen",
+            "Mäkinen",
+            "Nieminen",
+            "Mäkelä",
+            "Hämäläinen",
+            "Laine",
+            "Heikkinen",
+            "Koskinen",
+            "Järvinen",
+        ],
+    },
+    CountryCatalog {
+        code: "DK",
+        time_zones: &["Europe/Copenhagen"],
+        languages: &["da"],
+        cities: &["København", "Aarhus", "Odense", "Aalborg", "Esbjerg"],
+        given_names: &[
+            "William", "Ida", "Noah", "Emma", "Oscar", "Freja", "Carl", "Clara", "Magnus", "Alma",
+        ],
+        family_names: &[
+            "Nielsen",
+            "Jensen",
+            "Hansen",
+            "Pedersen",
+            "Andersen",
+            "Christensen",
+            "Larsen",
+            "Sørensen",
+            "Rasmussen",
+            "Jørgensen",
+        ],
+    },
+    CountryCatalog {
+        code: "PL",
+        time_zones: &["Europe/Warsaw"],
+        languages: &["pl"],
+        cities: &["Warszawa", "Kraków", "Wrocław", "Gdańsk", "Poznań", "Łódź"],
+        given_names: &[
+            "Jakub", "Zuzanna", "Antoni", "Julia", "Jan", "Zofia", "Szymon", "Hanna", "Filip",
+            "Maja",
+        ],
+        family_names: &[
+            "Nowak",
+            "Kowalski",
+            "Wiśniewska",
+            "Wójcik",
+            "Kowalczyk",
+            "Kamińska",
+            "Lewandowski",
+            "Zielińska",
+            "Szymański",
+            "Woźniak",
+        ],
+    },
+    CountryCatalog {
+        code: "CZ",
+        time_zones: &["Europe/Prague"],
+        languages: &["cs"],
+        cities: &["Praha", "Brno", "Ostrava", "Plzeň", "Olomouc"],
+        given_names: &[
+            "Jakub", "Eliška", "Jan", "Tereza", "Tomáš", "Anna", "Matyáš", "Adéla", "Vojtěch",
+            "Natálie",
+        ],
+        family_names: &[
+            "Novák",
+            "Svobodová",
+            "Novotný",
+            "Dvořák",
+            "Černá",
+            "Procházka",
+            "Kučerová",
+            "Veselý",
+            "Horák",
+            "Němcová",
+        ],
+    },
+    CountryCatalog {
+        code: "AT",
+        time_zones: &["Europe/Vienna"],
+        languages: &["de"],
+        cities: &["Wien", "Graz", "Linz", "Salzburg", "Innsbruck"],
+        given_names: &[
+            "Maximilian",
+            "Anna",
+            "Paul",
+            "Marie",
+            "Jakob",
+            "Emilia",
+            "Elias",
+            "Lena",
+            "David",
+            "Laura",
+        ],
+        family_names: &[
+            "Gruber", "Huber", "Bauer", "Wagner", "Müller", "Pichler", "Steiner", "Moser", "Mayer",
+            "Hofer",
+        ],
+    },
+    CountryCatalog {
+        code: "CH",
+        time_zones: &["Europe/Zurich"],
+        languages: &["de", "fr", "it", "rm"],
+        cities: &["Zürich", "Genève", "Basel", "Bern", "Lausanne", "Lugano"],
+        given_names: &[
+            "Noah", "Mia", "Liam", "Emma", "Luca", "Sofia", "Matteo", "Lina", "Elias", "Léa",
+        ],
+        family_names: &[
+            "Müller",
+            "Meier",
+            "Schmid",
+            "Keller",
+            "Weber",
+            "Huber",
+            "Schneider",
+            "Meyer",
+            "Steiner",
+            "Fischer",
+        ],
+    },
+    CountryCatalog {
+        code: "GR",
+        time_zones: &["Europe/Athens"],
+        languages: &["el"],
+        cities: &["Athens", "Thessaloniki", "Patras", "Heraklion", "Larissa"],
+        given_names: &[
+            "Giorgos",
+            "Maria",
+            "Dimitris",
+            "Eleni",
+            "Nikos",
+            "Katerina",
+            "Konstantinos",
+            "Sofia",
+            "Yannis",
+            "Anna",
+        ],
+        family_names: &[
+            "Papadopoulos",
+            "Papadopoulou",
+            "Georgiou",
+            "Nikolaidis",
+            "Oikonomou",
+            "Pappas",
+            "Vlachos",
+            "Karagiannis",
+            "Alexiou",
+            "Dimitriou",
+        ],
+    },
+    CountryCatalog {
+        code: "TR",
+        time_zones: &["Europe/Istanbul"],
+        languages: &["tr", "ku"],
+        cities: &[
+            "İstanbul",
+            "Ankara",
+            "İzmir",
+            "Bursa",
+            "Antalya",
+            "Gaziantep",
+        ],
+        given_names: &[
+            "Yusuf", "Zeynep", "Emir", "Elif", "Mehmet", "Ayşe", "Mustafa", "Fatma", "Ömer",
+            "Defne",
+        ],
+        family_names: &[
+            "Yılmaz",
+            "Kaya",
+            "Demir",
+            "Şahin",
+            "Çelik",
+            "Yıldız",
+            "Yıldırım",
+            "Öztürk",
+            "Aydın",
+            "Özdemir",
+        ],
+    },
+    // ---- North America ----
+    CountryCatalog {
+        code: "US",
+        time_zones: &[
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Los_Angeles",
+            "Pacific/Honolulu",
+        ],
+        languages: &["en", "es"],
+        cities: &[
+            "New York",
+            "Chicago",
+            "Houston",
+            "Denver",
+            "Los Angeles",
+            "Honolulu",
+        ],
+        given_names: &[
+            "James", "Olivia", "Michael", "Emma", "Jayden", "Ava", "Daniel", "Sophia", "Carlos",
+            "Aaliyah",
+        ],
+        family_names: &[
+            "Smith",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jones",
+            "Garcia",
+            "Miller",
+            "Davis",
+            "Rodriguez",
+            "Martinez",
+        ],
+    },
+    CountryCatalog {
+        code: "CA",
+        time_zones: &[
+            "America/Toronto",
+            "America/Vancouver",
+            "America/Edmonton",
+            "America/Halifax",
+            "America/St_Johns",
+        ],
+        languages: &["en", "fr"],
+        cities: &[
+            "Toronto",
+            "Montréal",
+            "Vancouver",
+            "Calgary",
+            "Halifax",
+            "St. John's",
+        ],
+        given_names: &[
+            "Liam",
+            "Emma",
+            "Noah",
+            "Olivia",
+            "William",
+            "Charlotte",
+            "Félix",
+            "Léa",
+            "Ethan",
+            "Chloé",
+        ],
+        family_names: &[
+            "Smith",
+            "Tremblay",
+            "Brown",
+            "Roy",
+            "Wilson",
+            "Gagnon",
+            "MacDonald",
+            "Côté",
+            "Martin",
+            "Campbell",
+        ],
+    },
+    CountryCatalog {
+        code: "MX",
+        time_zones: &[
+            "America/Mexico_City",
+            "America/Monterrey",
+            "America/Cancun",
+            "America/Tijuana",
+        ],
+        languages: &["es"],
+        cities: &[
+            "Ciudad de México",
+            "Guadalajara",
+            "Monterrey",
+            "Puebla",
+            "Cancún",
+            "Tijuana",
+        ],
+        given_names: &[
+            "Santiago",
+            "Sofía",
+            "Mateo",
+            "Valentina",
+            "Diego",
+            "Regina",
+            "Emiliano",
+            "Ximena",
+            "José",
+            "Guadalupe",
+        ],
+        family_names: &[
+            "Hernández",
+            "García",
+            "Martínez",
+            "López",
+            "González",
+            "Rodríguez",
+            "Pérez",
+            "Sánchez",
+            "Ramírez",
+            "Flores",
+        ],
+    },
+    // ---- South America ----
+    CountryCatalog {
+        code: "BR",
+        time_zones: &[
+            "America/Sao_Paulo",
+            "America/Manaus",
+            "America/Fortaleza",
+            "America/Recife",
+        ],
+        languages: &["pt"],
+        cities: &[
+            "São Paulo",
+            "Rio de Janeiro",
+            "Manaus",
+            "Recife",
+            "Fortaleza",
+            "Porto Alegre",
+        ],
+        given_names: &[
+            "Miguel",
+            "Helena",
+            "Arthur",
+            "Alice",
+            "Gael",
+            "Laura",
+            "Heitor",
+            "Valentina",
+            "Davi",
+            "Júlia",
+        ],
+        family_names: &[
+            "Silva",
+            "Santos",
+            "Oliveira",
+            "Souza",
+            "Rodrigues",
+            "Ferreira",
+            "Alves",
+            "Pereira",
+            "Lima",
+            "Gomes",
+        ],
+    },
+    CountryCatalog {
+        code: "AR",
+        time_zones: &[
+            "America/Argentina/Buenos_Aires",
+            "America/Argentina/Cordoba",
+            "America/Argentina/Mendoza",
+        ],
+        languages: &["es"],
+        cities: &["Buenos Aires", "Córdoba", "Rosario", "Mendoza", "La Plata"],
+        given_names: &[
+            "Santiago",
+            "Martina",
+            "Benjamín",
+            "Sofía",
+            "Mateo",
+            "Catalina",
+            "Joaquín",
+            "Valentina",
+            "Tomás",
+            "Lucía",
+        ],
+        family_names: &[
+            "González",
+            "Rodríguez",
+            "Gómez",
+            "Fernández",
+            "López",
+            "Díaz",
+            "Martínez",
+            "Pérez",
+            "Romero",
+            "Sosa",
+        ],
+    },
+    CountryCatalog {
+        code: "CL",
+        time_zones: &["America/Santiago", "America/Punta_Arenas", "Pacific/Easter"],
+        languages: &["es"],
+        cities: &[
+            "Santiago",
+            "Valparaíso",
+            "Concepción",
+            "Antofagasta",
+            "Temuco",
+            "Punta Arenas",
+        ],
+        given_names: &[
+            "Agustín",
+            "Sofía",
+            "Mateo",
+            "Isidora",
+            "Vicente",
+            "Florencia",
+            "Benjamín",
+            "Emilia",
+            "Tomás",
+            "Josefa",
+        ],
+        family_names: &[
+            "González",
+            "Muñoz",
+            "Rojas",
+            "Díaz",
+            "Pérez",
+            "Soto",
+            "Contreras",
+            "Silva",
+            "Martínez",
+            "Sepúlveda",
+        ],
+    },
+    CountryCatalog {
+        code: "CO",
+        time_zones: &["America/Bogota"],
+        languages: &["es"],
+        cities: &["Bogotá", "Medellín", "Cali", "Barranquilla", "Cartagena"],
+        given_names: &[
+            "Santiago",
+            "Valentina",
+            "Samuel",
+            "Mariana",
+            "Matías",
+            "Luciana",
+            "Sebastián",
+            "Isabella",
+            "Juan José",
+            "Salomé",
+        ],
+        family_names: &[
+            "Rodríguez",
+            "Gómez",
+            "González",
+            "Martínez",
+            "García",
+            "López",
+            "Hernández",
+            "Sánchez",
+            "Ramírez",
+            "Pérez",
+        ],
+    },
+    CountryCatalog {
+        code: "PE",
+        time_zones: &["America/Lima"],
+        languages: &["es", "qu", "ay"],
+        cities: &["Lima", "Arequipa", "Trujillo", "Cusco", "Chiclayo"],
+        given_names: &[
+            "Thiago", "Camila", "Liam", "Valeria", "Mateo", "Luana", "Gael", "Fernanda", "Jesús",
+            "Rosa",
+        ],
+        family_names: &[
+            "Quispe",
+            "Flores",
+            "Sánchez",
+            "Rodríguez",
+            "García",
+            "Rojas",
+            "Mamani",
+            "Huamán",
+            "Chávez",
+            "Ramos",
+        ],
+    },
+    // ---- Africa ----
+    CountryCatalog {
+        code: "NG",
+        time_zones: &["Africa/Lagos"],
+        languages: &["en", "yo", "ha", "ig"],
+        cities: &["Lagos", "Abuja", "Kano", "Ibadan", "Port Harcourt", "Enugu"],
+        given_names: &[
+            "Chinedu",
+            "Ngozi",
+            "Oluwaseun",
+            "Aisha",
+            "Emeka",
+            "Funmilayo",
+            "Ibrahim",
+            "Chiamaka",
+            "Tunde",
+            "Zainab",
+        ],
+        family_names: &[
+            "Okafor", "Adeyemi", "Bello", "Eze", "Ogunleye", "Abubakar", "Nwosu", "Okonkwo",
+            "Balogun", "Musa",
+        ],
+    },
+    CountryCatalog {
+        code: "KE",
+        time_zones: &["Africa/Nairobi"],
+        languages: &["en", "sw"],
+        cities: &["Nairobi", "Mombasa", "Kisumu", "Nakuru", "Eldoret"],
+        given_names: &[
+            "Brian", "Faith", "Kevin", "Mercy", "Dennis", "Wanjiru", "Collins", "Akinyi", "Daniel",
+            "Njeri",
+        ],
+        family_names: &[
+            "Mwangi", "Otieno", "Kamau", "Ochieng", "Kariuki", "Njoroge", "Kiprop", "Wafula",
+            "Mutua", "Omondi",
+        ],
+    },
+    CountryCatalog {
+        code: "GH",
+        time_zones: &["Africa/Accra"],
+        languages: &["en", "ak", "ee"],
+        cities: &[
+            "Accra",
+            "Kumasi",
+            "Tamale",
+            "Sekondi-Takoradi",
+            "Cape Coast",
+        ],
+        given_names: &[
+            "Kwame", "Ama", "Kofi", "Akosua", "Kwabena", "Abena", "Yaw", "Efua", "Kojo", "Adwoa",
+        ],
+        family_names: &[
+            "Mensah", "Owusu", "Boateng", "Asante", "Osei", "Agyeman", "Amoah", "Appiah", "Darko",
+            "Addo",
+        ],
+    },
+    CountryCatalog {
+        code: "ZA",
+        time_zones: &["Africa/Johannesburg"],
+        languages: &["en", "zu", "xh", "af"],
+        cities: &[
+            "Johannesburg",
+            "Cape Town",
+            "Durban",
+            "Pretoria",
+            "Gqeberha",
+            "Bloemfontein",
+        ],
+        given_names: &[
+            "Thabo", "Naledi", "Sipho", "Lerato", "Bongani", "Zanele", "Pieter", "Anika", "Ayanda",
+            "Lwazi",
+        ],
+        family_names: &[
+            "Nkosi",
+            "Dlamini",
+            "Khumalo",
+            "Ndlovu",
+            "Botha",
+            "van der Merwe",
+            "Mokoena",
+            "Naidoo",
+            "Zulu",
+            "Mahlangu",
+        ],
+    },
+    CountryCatalog {
+        code: "EG",
+        time_zones: &["Africa/Cairo"],
+        languages: &["ar"],
+        cities: &["Cairo", "Alexandria", "Giza", "Luxor", "Aswan"],
+        given_names: &[
+            "Mohamed", "Fatma", "Ahmed", "Nour", "Omar", "Mariam", "Youssef", "Salma", "Mostafa",
+            "Hana",
+        ],
+        family_names: &[
+            "Hassan",
+            "Ibrahim",
+            "Mahmoud",
+            "Abdelrahman",
+            "El-Sayed",
+            "Farouk",
+            "Soliman",
+            "Kamel",
+            "Nasser",
+            "Fahmy",
+        ],
+    },
+    CountryCatalog {
+        code: "MA",
+        time_zones: &["Africa/Casablanca"],
+        languages: &["ar", "fr"],
+        cities: &["Casablanca", "Rabat", "Marrakech", "Fès", "Tanger"],
+        given_names: &[
+            "Youssef",
+            "Fatima-Zahra",
+            "Mohamed",
+            "Khadija",
+            "Amine",
+            "Salma",
+            "Hamza",
+            "Imane",
+            "Adam",
+            "Meryem",
+        ],
+        family_names: &[
+            "Alaoui",
+            "Benali",
+            "El Idrissi",
+            "Bennani",
+            "Tazi",
+            "Chraibi",
+            "Berrada",
+            "El Amrani",
+            "Ouazzani",
+            "Fassi",
+        ],
+    },
+    CountryCatalog {
+        code: "ET",
+        time_zones: &["Africa/Addis_Ababa"],
+        languages: &["am", "om", "ti"],
+        cities: &[
+            "Addis Ababa",
+            "Dire Dawa",
+            "Bahir Dar",
+            "Mekelle",
+            "Hawassa",
+            "Gondar",
+        ],
+        given_names: &[
+            "Abebe", "Tigist", "Dawit", "Hanna", "Yonas", "Selam", "Bereket", "Meron", "Kebede",
+            "Liya",
+        ],
+        family_names: &[
+            "Tesfaye", "Bekele", "Girma", "Haile", "Tadesse", "Alemu", "Mengistu", "Wolde",
+            "Getachew", "Desta",
+        ],
+    },
+    CountryCatalog {
+        code: "TZ",
+        time_zones: &["Africa/Dar_es_Salaam"],
+        languages: &["sw", "en"],
+        cities: &[
+            "Dar es Salaam",
+            "Dodoma",
+            "Arusha",
+            "Mwanza",
+            "Zanzibar City",
+        ],
+        given_names: &[
+            "Juma", "Neema", "Baraka", "Rehema", "Emmanuel", "Amina", "Saidi", "Upendo", "Joseph",
+            "Zawadi",
+        ],
+        family_names: &[
+            "Mushi", "Mrema", "Kimaro", "Massawe", "Mwakyusa", "Lyimo", "Mollel", "Salim", "Temba",
+            "Shirima",
+        ],
+    },
+    CountryCatalog {
+        code: "UG",
+        time_zones: &["Africa/Kampala"],
+        languages: &["en", "sw", "lg"],
+        cities: &["Kampala", "Entebbe", "Gulu", "Mbarara", "Jinja"],
+        given_names: &[
+            "Brian", "Esther", "Ivan", "Patience", "Joseph", "Doreen", "Isaac", "Sarah", "Moses",
+            "Grace",
+        ],
+        family_names: &[
+            "Okello",
+            "Mugisha",
+            "Ssempala",
+            "Kato",
+            "Byaruhanga",
+            "Tumusiime",
+            "Opio",
+            "Nsubuga",
+            "Mukasa",
+            "Atuhaire",
+        ],
+    },
+    // ---- Asia ----
+    CountryCatalog {
+        code: "IN",
+        time_zones: &["Asia/Kolkata"],
+        languages: &["hi", "en", "bn", "ta", "te"],
+        cities: &["Mumbai", "Delhi", "Bengaluru", "Chennai", "Kolkata", "Pune"],
+        given_names: &[
+            "Aarav", "Priya", "Rohan", "Ananya", "Vikram", "Lakshmi", "Arjun", "Kavya", "Rahul",
+            "Meera",
+        ],
+        family_names: &[
+            "Sharma",
+            "Patel",
+            "Singh",
+            "Iyer",
+            "Reddy",
+            "Gupta",
+            "Nair",
+            "Das",
+            "Mukherjee",
+            "Kumar",
+        ],
+    },
+    CountryCatalog {
+        code: "NP",
+        time_zones: &["Asia/Kathmandu"],
+        languages: &["ne"],
+        cities: &[
+            "Kathmandu",
+            "Pokhara",
+            "Lalitpur",
+            "Biratnagar",
+            "Bharatpur",
+        ],
+        given_names: &[
+            "Aayush", "Sita", "Bikash", "Anjali", "Suman", "Pooja", "Rajesh", "Sunita", "Prakash",
+            "Sabina",
+        ],
+        family_names: &[
+            "Shrestha",
+            "Gurung",
+            "Tamang",
+            "Adhikari",
+            "Thapa",
+            "Rai",
+            "Magar",
+            "Karki",
+            "Poudel",
+            "Bhattarai",
+        ],
+    },
+    CountryCatalog {
+        code: "PK",
+        time_zones: &["Asia/Karachi"],
+        languages: &["ur", "en", "pa", "ps"],
+        cities: &[
+            "Karachi",
+            "Lahore",
+            "Islamabad",
+            "Faisalabad",
+            "Peshawar",
+            "Quetta",
+        ],
+        given_names: &[
+            "Muhammad", "Ayesha", "Ali", "Fatima", "Hassan", "Zainab", "Usman", "Maryam", "Bilal",
+            "Hira",
+        ],
+        family_names: &[
+            "Khan", "Ahmed", "Malik", "Qureshi", "Butt", "Chaudhry", "Shah", "Hussain", "Raza",
+            "Siddiqui",
+        ],
+    },
+    CountryCatalog {
+        code: "BD",
+        time_zones: &["Asia/Dhaka"],
+        languages: &["bn"],
+        cities: &["Dhaka", "Chattogram", "Khulna", "Rajshahi", "Sylhet"],
+        given_names: &[
+            "Rahim", "Fatema", "Arif", "Nusrat", "Tanvir", "Sadia", "Rafiq", "Farhana", "Sabbir",
+            "Tasnim",
+        ],
+        family_names: &[
+            "Hossain",
+            "Rahman",
+            "Islam",
+            "Ahmed",
+            "Akter",
+            "Chowdhury",
+            "Khan",
+            "Uddin",
+            "Sarkar",
+            "Das",
+        ],
+    },
+    CountryCatalog {
+        code: "CN",
+        time_zones: &["Asia/Shanghai", "Asia/Urumqi"],
+        languages: &["zh"],
+        cities: &[
+            "Beijing",
+            "Shanghai",
+            "Guangzhou",
+            "Chengdu",
+            "Wuhan",
+            "Ürümqi",
+        ],
+        given_names: &[
+            "Wei", "Fang", "Hao", "Jing", "Lei", "Min", "Yang", "Xiuying", "Jun", "Na",
+        ],
+        family_names: &[
+            "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou",
+        ],
+    },
+    CountryCatalog {
+        code: "JP",
+        time_zones: &["Asia/Tokyo"],
+        languages: &["ja"],
+        cities: &["Tokyo", "Osaka", "Yokohama", "Nagoya", "Sapporo", "Fukuoka"],
+        given_names: &[
+            "Haruto", "Yui", "Sota", "Himari", "Ren", "Aoi", "Yuto", "Sakura", "Hinata", "Kaito",
+        ],
+        family_names: &[
+            "Sato",
+            "Suzuki",
+            "Takahashi",
+            "Tanaka",
+            "Watanabe",
+            "Ito",
+            "Yamamoto",
+            "Nakamura",
+            "Kobayashi",
+            "Kato",
+        ],
+    },
+    CountryCatalog {
+        code: "KR",
+        time_zones: &["Asia/Seoul"],
+        languages: &["ko"],
+        cities: &["Seoul", "Busan", "Incheon", "Daegu", "Gwangju"],
+        given_names: &[
+            "Min-jun", "Seo-yeon", "Ji-ho", "Ha-eun", "Do-yun", "Ji-woo", "Seo-jun", "Su-ah",
+            "Ye-jun", "Ji-min",
+        ],
+        family_names: &[
+            "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
+        ],
+    },
+    CountryCatalog {
+        code: "PH",
+        time_zones: &["Asia/Manila"],
+        languages: &["tl", "en"],
+        cities: &[
+            "Manila",
+            "Quezon City",
+            "Cebu City",
+            "Davao City",
+            "Iloilo City",
+        ],
+        given_names: &[
+            "Jose",
+            "Maria",
+            "Juan",
+            "Angel",
+            "Mark",
+            "Kristine",
+            "John Paul",
+            "Princess",
+            "Carlo",
+            "Mary Grace",
+        ],
+        family_names: &[
+            "Santos",
+            "Reyes",
+            "Cruz",
+            "Bautista",
+            "Ocampo",
+            "Garcia",
+            "Mendoza",
+            "Torres",
+            "Dela Cruz",
+            "Villanueva",
+        ],
+    },
+    CountryCatalog {
+        code: "ID",
+        time_zones: &["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"],
+        languages: &["id", "jv", "su"],
+        cities: &[
+            "Jakarta", "Surabaya", "Bandung", "Medan", "Makassar", "Jayapura",
+        ],
+        given_names: &[
+            "Budi", "Siti", "Agus", "Dewi", "Rizky", "Putri", "Andi", "Ayu", "Fajar", "Nur",
+        ],
+        family_names: &[
+            "Santoso", "Wijaya", "Saputra", "Hidayat", "Kusuma", "Pratama", "Setiawan", "Nugroho",
+            "Lestari", "Sari",
+        ],
+    },
+    CountryCatalog {
+        code: "VN",
+        time_zones: &["Asia/Ho_Chi_Minh"],
+        languages: &["vi"],
+        cities: &[
+            "Hà Nội",
+            "Thành phố Hồ Chí Minh",
+            "Đà Nẵng",
+            "Hải Phòng",
+            "Cần Thơ",
+        ],
+        given_names: &[
+            "Minh", "Linh", "Huy", "Hương", "Đức", "Mai", "Tuấn", "Lan", "Khoa", "Ngọc",
+        ],
+        family_names: &[
+            "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+        ],
+    },
+    CountryCatalog {
+        code: "SG",
+        time_zones: &["Asia/Singapore"],
+        languages: &["en", "zh", "ms", "ta"],
+        cities: &[
+            "Tampines",
+            "Jurong West",
+            "Woodlands",
+            "Toa Payoh",
+            "Ang Mo Kio",
+        ],
+        given_names: &[
+            "Wei Ling", "Jun Jie", "Siti", "Muhammad", "Priya", "Ethan", "Hui Min", "Arjun",
+            "Nurul", "Ryan",
+        ],
+        family_names: &[
+            "Tan", "Lim", "Lee", "Ng", "Ong", "Wong", "Goh", "Chua", "Rahman", "Pillai",
+        ],
+    },
+    CountryCatalog {
+        code: "MY",
+        time_zones: &["Asia/Kuala_Lumpur", "Asia/Kuching"],
+        languages: &["ms", "en", "zh", "ta"],
+        cities: &[
+            "Kuala Lumpur",
+            "George Town",
+            "Johor Bahru",
+            "Ipoh",
+            "Kuching",
+            "Kota Kinabalu",
+        ],
+        given_names: &[
+            "Muhammad",
+            "Nur Aisyah",
+            "Ahmad",
+            "Siti",
+            "Wei Jie",
+            "Mei Ling",
+            "Rajesh",
+            "Kavitha",
+            "Haziq",
+            "Aina",
+        ],
+        family_names: &[
+            "Abdullah",
+            "Ismail",
+            "Ibrahim",
+            "Tan",
+            "Lim",
+            "Wong",
+            "Rahman",
+            "Subramaniam",
+            "Lee",
+            "Hassan",
+        ],
+    },
+    CountryCatalog {
+        code: "IL",
+        time_zones: &["Asia/Jerusalem"],
+        languages: &["he", "ar"],
+        cities: &[
+            "Jerusalem",
+            "Tel Aviv-Yafo",
+            "Haifa",
+            "Be'er Sheva",
+            "Netanya",
+        ],
+        given_names: &[
+            "David", "Noa", "Yosef", "Tamar", "Ariel", "Maya", "Eitan", "Yael", "Omer", "Shira",
+        ],
+        family_names: &[
+            "Cohen", "Levi", "Mizrahi", "Peretz", "Biton", "Dahan", "Avraham", "Friedman", "Katz",
+            "Azoulay",
+        ],
+    },
+    CountryCatalog {
+        code: "JO",
+        time_zones: &["Asia/Amman"],
+        languages: &["ar"],
+        cities: &["Amman", "Zarqa", "Irbid", "Aqaba", "Salt"],
+        given_names: &[
+            "Mohammad", "Lana", "Ahmad", "Rania", "Omar", "Dana", "Yazan", "Sara", "Khaled", "Leen",
+        ],
+        family_names: &[
+            "Al-Khatib",
+            "Haddad",
+            "Nasser",
+            "Al-Masri",
+            "Khoury",
+            "Obeidat",
+            "Al-Zoubi",
+            "Qasem",
+            "Saleh",
+            "Bataineh",
+        ],
+    },
+    CountryCatalog {
+        code: "AE",
+        time_zones: &["Asia/Dubai"],
+        languages: &["ar", "en"],
+        cities: &["Dubai", "Abu Dhabi", "Sharjah", "Al Ain", "Ras Al Khaimah"],
+        given_names: &[
+            "Mohammed", "Fatima", "Rashid", "Mariam", "Saeed", "Aisha", "Hamdan", "Shamma",
+            "Khalid", "Noura",
+        ],
+        family_names: &[
+            "Al Mansoori",
+            "Al Mazrouei",
+            "Al Shamsi",
+            "Al Hammadi",
+            "Al Ketbi",
+            "Al Suwaidi",
+            "Al Nuaimi",
+            "Al Dhaheri",
+            "Al Falasi",
+            "Al Marzooqi",
+        ],
+    },
+    CountryCatalog {
+        code: "IR",
+        time_zones: &["Asia/Tehran"],
+        languages: &["fa"],
+        cities: &["Tehran", "Mashhad", "Isfahan", "Shiraz", "Tabriz"],
+        given_names: &[
+            "Mohammad", "Fatemeh", "Ali", "Zahra", "Amir", "Maryam", "Reza", "Narges", "Hossein",
+            "Shirin",
+        ],
+        family_names: &[
+            "Hosseini",
+            "Mohammadi",
+            "Ahmadi",
+            "Rezaei",
+            "Karimi",
+            "Moradi",
+            "Jafari",
+            "Hashemi",
+            "Rahimi",
+            "Kazemi",
+        ],
+    },
+    // ---- Oceania ----
+    CountryCatalog {
+        code: "AU",
+        time_zones: &[
+            "Australia/Sydney",
+            "Australia/Melbourne",
+            "Australia/Brisbane",
+            "Australia/Perth",
+            "Australia/Adelaide",
+        ],
+        languages: &["en"],
+        cities: &[
+            "Sydney",
+            "Melbourne",
+            "Brisbane",
+            "Perth",
+            "Adelaide",
+            "Hobart",
+        ],
+        given_names: &[
+            "Jack",
+            "Olivia",
+            "Liam",
+            "Charlotte",
+            "Noah",
+            "Mia",
+            "Lachlan",
+            "Chloe",
+            "Cooper",
+            "Isla",
+        ],
+        family_names: &[
+            "Smith", "Jones", "Williams", "Brown", "Wilson", "Taylor", "Nguyen", "Kelly", "Martin",
+            "Anderson",
+        ],
+    },
+    CountryCatalog {
+        code: "NZ",
+        time_zones: &["Pacific/Auckland", "Pacific/Chatham"],
+        languages: &["en", "mi"],
+        cities: &[
+            "Auckland",
+            "Wellington",
+            "Christchurch",
+            "Hamilton",
+            "Dunedin",
+            "Tauranga",
+        ],
+        given_names: &[
+            "Oliver",
+            "Isla",
+            "Jack",
+            "Charlotte",
+            "Nikau",
+            "Aroha",
+            "Leo",
+            "Amelia",
+            "Ari",
+            "Mia",
+        ],
+        family_names: &[
+            "Smith", "Wilson", "Williams", "Brown", "Taylor", "Ngata", "Parata", "Walker",
+            "Thompson", "Tipene",
+        ],
+    },
+];
+
+/// Sector codes, in the product's fixed taxonomy order.
+pub const SECTORS: &[&str] = &[
+    "childcare",
+    "early_education",
+    "social_care",
+    "health",
+    "police",
+    "early_help",
+    "research",
+    "policy",
+    "training",
+    "other",
+];
+
+/// Realistic job headlines per sector code (8 or more each), e.g. "Health visitor", "Nursery manager", "Family support worker", "Child protection detective", "Early years lecturer".
+pub const HEADLINES: &[(&str, &[&str])] = &[
+    (
+        "childcare",
+        &[
+            "Nursery manager",
+            "Deputy nursery manager",
+            "Childminder",
+            "Nursery practitioner",
+            "Room leader",
+            "Baby room lead",
+            "Preschool leader",
+            "Early years practitioner",
+            "Nanny",
+            "Out-of-school club coordinator",
+        ],
+    ),
+    (
+        "early_education",
+        &[
+            "Early years teacher",
+            "Reception class teacher",
+            "Kindergarten teacher",
+            "Pre-primary teacher",
+            "Head of early years",
+            "Nursery school headteacher",
+            "Early years SENCO",
+            "Montessori teacher",
+            "Forest school leader",
+            "Early years teaching assistant",
+        ],
+    ),
+    (
+        "social_care",
+        &[
+            "Children's social worker",
+            "Child protection social worker",
+            "Family support worker",
+            "Social work team manager",
+            "Fostering supervising social worker",
+            "Adoption social worker",
+            "Foster carer",
+            "Residential childcare worker",
+            "Independent reviewing officer",
+            "Children's guardian",
+        ],
+    ),
+    (
+        "health",
+        &[
+            "Health visitor",
+            "Paediatric nurse",
+            "Midwife",
+            "Speech and language therapist",
+            "Community paediatrician",
+            "Child clinical psychologist",
+            "Paediatric occupational therapist",
+            "Infant mental health practitioner",
+            "School nurse",
+            "Perinatal mental health nurse",
+        ],
+    ),
+    (
+        "police",
+        &[
+            "Child protection detective",
+            "Safeguarding sergeant",
+            "Child abuse investigator",
+            "Public protection unit inspector",
+            "Neighbourhood police officer",
+            "Police community support officer",
+            "Online child exploitation analyst",
+            "Domestic abuse liaison officer",
+            "Youth engagement officer",
+            "Missing children coordinator",
+        ],
+    ),
+    (
+        "early_help",
+        &[
+            "Early help coordinator",
+            "Family hub manager",
+            "Early help team leader",
+            "Parenting practitioner",
+            "Children's centre outreach worker",
+            "Home visiting practitioner",
+            "Early intervention worker",
+            "Family navigator",
+            "Perinatal support worker",
+            "Community development worker",
+        ],
+    ),
+    (
+        "research",
+        &[
+            "Early childhood researcher",
+            "Research associate",
+            "Postdoctoral research fellow",
+            "PhD researcher in early childhood",
+            "Developmental psychology lecturer",
+            "Professor of early childhood education",
+            "Child development data analyst",
+            "Programme evaluation specialist",
+            "Research assistant",
+            "Principal investigator",
+        ],
+    ),
+    (
+        "policy",
+        &[
+            "Early years policy adviser",
+            "Policy officer",
+            "Public policy analyst",
+            "Head of early childhood policy",
+            "Children's services commissioner",
+            "Early years strategic lead",
+            "Government early years programme manager",
+            "Advocacy manager",
+            "Children's rights adviser",
+            "Parliamentary researcher",
+        ],
+    ),
+    (
+        "training",
+        &[
+            "Early years lecturer",
+            "Early years trainer",
+            "Safeguarding trainer",
+            "Apprenticeship assessor",
+            "Early years consultant",
+            "Practice educator",
+            "Continuing professional development lead",
+            "Curriculum designer",
+            "Early years coach and mentor",
+            "Training manager",
+        ],
+    ),
+    (
+        "other",
+        &[
+            "Charity director",
+            "Volunteer coordinator",
+            "Playworker",
+            "Children's librarian",
+            "Children's book author",
+            "Early years recruitment consultant",
+            "Educational toy designer",
+            "Playground designer",
+            "Charity trustee",
+            "Parent representative",
+        ],
+    ),
+];
+
+/// Interest tags (lower-case, hyphenated, 40 or more): e.g. "outdoor-play", "speech-and-language", "attachment", "safeguarding", "send", "reggio-emilia", "forest-school", "transitions", "trauma-informed", "early-literacy", "numeracy", "parental-engagement", "multi-agency", "bilingualism"...
+pub const INTERESTS: &[&str] = &[
+    "outdoor-play",
+    "speech-and-language",
+    "attachment",
+    "safeguarding",
+    "send",
+    "reggio-emilia",
+    "forest-school",
+    "transitions",
+    "trauma-informed",
+    "early-literacy",
+    "numeracy",
+    "parental-engagement",
+    "multi-agency",
+    "bilingualism",
+    "montessori",
+    "steiner-waldorf",
+    "play-based-learning",
+    "child-development",
+    "infant-mental-health",
+    "perinatal-health",
+    "breastfeeding",
+    "nutrition",
+    "physical-development",
+    "sensory-play",
+    "loose-parts",
+    "risky-play",
+    "emotional-literacy",
+    "self-regulation",
+    "executive-function",
+    "autism",
+    "adhd",
+    "inclusion",
+    "anti-racism",
+    "poverty",
+    "domestic-abuse",
+    "child-protection",
+    "looked-after-children",
+    "adoption",
+    "fostering",
+    "kinship-care",
+    "family-support",
+    "home-visiting",
+    "child-voice",
+    "children-rights",
+    "leadership",
+    "workforce-development",
+    "reflective-practice",
+    "supervision",
+    "wellbeing",
+    "research-methods",
+    "evaluation",
+    "policy",
+    "digital-safety",
+    "music-and-movement",
+    "storytelling",
+    "stem",
+    "sustainability",
+    "refugee-families",
+    "rural-communities",
+    "fathers-involvement",
+];
+
+/// Organisation name patterns; `{city}` is replaced by a city name (20 or more), e.g. "{city} Children's Centre", "Little Acorns Nursery {city}", "{city} Family Hub", "{city} Health Visiting Team", "University of {city} Early Childhood Unit".
+pub const ORGANISATION_PATTERNS: &[&str] = &[
+    "{city} Children's Centre",
+    "Little Acorns Nursery {city}",
+    "{city} Family Hub",
+    "{city} Health Visiting Team",
+    "University of {city} Early Childhood Unit",
+    "{city} Montessori School",
+    "{city} Forest Kindergarten",
+    "Sunflower Day Nursery {city}",
+    "{city} Children's Social Care",
+    "{city} Police Public Protection Unit",
+    "{city} Early Help Service",
+    "{city} Community Paediatrics",
+    "{city} Speech and Language Therapy Service",
+    "{city} Fostering and Adoption Service",
+    "{city} Nursery School",
+    "{city} Institute of Education",
+    "{city} Early Years Training Partnership",
+    "{city} Childminding Network",
+    "Rainbow Preschool {city}",
+    "{city} Parenting Support Project",
+    "{city} Children's Hospital",
+    "{city} Council Early Years Team",
+    "Bright Beginnings {city}",
+    "{city} Perinatal Mental Health Service",
+    "{city} Early Childhood Research Centre",
+];
+
+/// One-sentence bio openings (20 or more) that read naturally before a headline, such as "Passionate about play-based learning and".
+pub const BIO_LINES: &[&str] = &[
+    "Passionate about play-based learning and",
+    "Committed to putting children's voices first and",
+    "Curious about how young children make sense of the world and",
+    "Believer in the power of outdoor play and",
+    "Focused on early intervention that keeps families together and",
+    "Fascinated by language development in the first five years and",
+    "Advocate for inclusive practice for children with SEND and",
+    "Driven by a commitment to safeguarding every child and",
+    "Proud to have spent over a decade with under-fives and",
+    "Interested in how research can shape everyday practice and",
+    "Champion of parents as a child's first educators and",
+    "Keen on multi-agency working that actually works for families and",
+    "Inspired by the Reggio Emilia approach and",
+    "Motivated by closing the gap for disadvantaged children and",
+    "Dedicated to trauma-informed, relationship-based practice and",
+    "Enthusiastic about forest school, mud and weather of all kinds and",
+    "Working to make the early years workforce valued and",
+    "Always learning from the children and families I work with and",
+    "Bilingual parent and practitioner, interested in home languages and",
+    "Convinced that the first thousand days matter most and",
+    "Happiest when planning rich, open-ended provocations and",
+    "Keen to connect with colleagues across countries and sectors and",
+    "Quietly obsessed with good transitions into school and",
+    "Grounded in attachment theory and",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn has_enough_countries() {
+        assert!(COUNTRIES.len() >= 45, "only {} countries", COUNTRIES.len());
+    }
+
+    #[test]
+    fn country_codes_are_valid_and_unique() {
+        let mut seen = HashSet::new();
+        for country in COUNTRIES {
+            assert_eq!(country.code.len(), 2, "bad code {}", country.code);
+            assert!(
+                country.code.bytes().all(|b| b.is_ascii_uppercase()),
+                "bad code {}",
+                country.code
+            );
+            assert!(seen.insert(country.code), "duplicate code {}", country.code);
+        }
+    }
+
+    #[test]
+    fn countries_are_fully_populated() {
+        for country in COUNTRIES {
+            let code = country.code;
+            assert!(!country.time_zones.is_empty(), "{code}: no time zones");
+            assert!(!country.languages.is_empty(), "{code}: no languages");
+            assert!(country.cities.len() >= 3, "{code}: too few cities");
+            assert!(
+                country.given_names.len() >= 8,
+                "{code}: too few given names"
+            );
+            assert!(
+                country.family_names.len() >= 8,
+                "{code}: too few family names"
+            );
+            for zone in country.time_zones {
+                assert!(zone.contains('/'), "{code}: odd time zone {zone}");
+            }
+            for name in country
+                .cities
+                .iter()
+                .chain(country.given_names)
+                .chain(country.family_names)
+            {
+                assert!(!name.trim().is_empty(), "{code}: blank entry");
+                assert_eq!(name.trim(), *name, "{code}: untrimmed entry {name:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_are_two_lower_case_letters() {
+        for country in COUNTRIES {
+            for lang in country.languages {
+                assert_eq!(lang.len(), 2, "{}: bad language {lang}", country.code);
+                assert!(
+                    lang.bytes().all(|b| b.is_ascii_lowercase()),
+                    "{}: bad language {lang}",
+                    country.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_follow_sectors() {
+        assert_eq!(HEADLINES.len(), SECTORS.len());
+        for ((sector, headlines), expected) in HEADLINES.iter().zip(SECTORS) {
+            assert_eq!(sector, expected);
+            assert!(headlines.len() >= 8, "{sector}: too few headlines");
+        }
+    }
+
+    #[test]
+    fn interests_are_unique_tags() {
+        assert!(INTERESTS.len() >= 40);
+        let mut seen = HashSet::new();
+        for tag in INTERESTS {
+            assert!(seen.insert(*tag), "duplicate interest {tag}");
+            assert!(
+                tag.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "bad interest {tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn organisation_patterns_mention_city() {
+        assert!(ORGANISATION_PATTERNS.len() >= 20);
+        for pattern in ORGANISATION_PATTERNS {
+            assert!(pattern.contains("{city}"), "no {{city}} in {pattern}");
+        }
+    }
+
+    #[test]
+    fn bio_lines_are_plentiful() {
+        assert!(BIO_LINES.len() >= 20);
+        for line in BIO_LINES {
+            assert!(!line.trim().is_empty());
+        }
+    }
+}

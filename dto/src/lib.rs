@@ -1,0 +1,12 @@
+//! Wire types: what crosses between the server and the browser. Plain serde structs
+//! that compile for wasm; database models never appear here.
+
+mod community;
+mod error;
+mod members;
+mod sector;
+
+pub use community::CommunitySummary;
+pub use error::{AppError, FieldError};
+pub use members::{MemberCard, MemberPage, MemberQuery};
+pub use sector::Sector;

@@ -1,0 +1,50 @@
+//! What the member directory sends to the browser.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Sector;
+
+/// A search of the member directory, as typed into its GET form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberQuery {
+    /// Words to look for in names, headlines and organisations.
+    #[serde(default)]
+    pub q: String,
+    /// The opaque cursor of the page to show; empty for the first page.
+    #[serde(default)]
+    pub after: String,
+}
+
+/// One member as the directory shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberCard {
+    /// The member's unique handle, used in their profile URL.
+    pub handle: String,
+    /// The name they chose to show.
+    pub display_name: String,
+    /// Up to two letters for the generated avatar.
+    pub initials: String,
+    /// Their role, e.g. "Health visitor".
+    pub headline: String,
+    /// The organisation they work for, if they said.
+    pub organisation: Option<String>,
+    /// Their country's English name.
+    pub country: String,
+    /// Their city or region.
+    pub city: String,
+    /// The sectors they work in.
+    pub sectors: Vec<Sector>,
+    /// Interest tags.
+    pub interests: Vec<String>,
+}
+
+/// One page of directory results.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberPage {
+    /// The members on this page.
+    pub members: Vec<MemberCard>,
+    /// How many members match the search in all.
+    pub total: u64,
+    /// The cursor of the next page, if there is one.
+    pub next: Option<String>,
+}

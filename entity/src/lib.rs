@@ -1,0 +1,5 @@
+//! SeaORM entities for every table. They never leave the server: the domain layer
+//! turns them into wire types.
+
+pub mod member;
+pub mod member_tag;

@@ -1,0 +1,19 @@
+//! The schema, built change by change; the same migrations run on SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261203_000001_create_member;
+mod m20261203_000002_create_member_tag;
+
+/// Runs every migration in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261203_000001_create_member::Migration),
+            Box::new(m20261203_000002_create_member_tag::Migration),
+        ]
+    }
+}

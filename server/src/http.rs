@@ -1,0 +1,144 @@
+//! The HTTP server: routes, shared state, middleware and graceful shutdown.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::extract::{FromRef, State};
+use axum::http::{HeaderName, StatusCode};
+use axum::routing::get;
+use axum::serve::ListenerExt;
+use axum::Router;
+use iey_app::server::ServerState;
+use iey_app::{App, shell};
+use iey_domain::Db;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower::ServiceBuilder;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::security;
+
+/// Everything a handler can reach.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    /// Where the site's files are and how Leptos renders.
+    pub leptos_options: LeptosOptions,
+    /// What server functions read from context.
+    pub server: ServerState,
+}
+
+/// Builds the router for `db`, serving the built site from `site_root`.
+pub fn router(db: Db, site_root: PathBuf) -> Router {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("iey")
+        .site_root(site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        server: ServerState { db },
+    };
+    let context = {
+        let server = state.server.clone();
+        move || {
+            provide_context(server.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let routes = generate_route_list(App);
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context(context, shell))
+        .layer(axum::middleware::map_response(security::add_headers))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(
+                    |request: &axum::http::Request<axum::body::Body>| {
+                        let id = request
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|id| id.to_str().ok())
+                            .unwrap_or("-");
+                        tracing::info_span!("request", id, method = %request.method(), uri = %request.uri())
+                    },
+                ))
+                .layer(PropagateRequestIdLayer::new(request_id))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Duration::from_secs(30),
+                ))
+                .layer(CompressionLayer::new()),
+        )
+        .with_state(state)
+}
+
+/// Serves until SIGTERM or ctrl-c, then finishes the requests in flight.
+pub async fn serve(db: Db, addr: SocketAddr, site_root: PathBuf) -> std::io::Result<()> {
+    let app = router(db, site_root);
+    // Without TCP_NODELAY each small response waits for a delayed ACK (~40 ms).
+    let listener = tokio::net::TcpListener::bind(addr).await?.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
+    tracing::info!("IEY is listening on http://{addr}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+/// Liveness: the process answers. Touches nothing else.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness: the database answers too.
+async fn readyz(State(server): State<ServerState>) -> (StatusCode, &'static str) {
+    match iey_domain::db::ping(&server.db).await {
+        Ok(()) => (StatusCode::OK, "ready"),
+        Err(error) => {
+            tracing::warn!(%error, "database not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::warn!(%error, "cannot listen for ctrl-c");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,22 @@
+//! The `iey` binary: reads the command line and runs the chosen command.
+
+use clap::Parser;
+
+mod cli;
+mod http;
+mod security;
+mod telemetry;
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = cli::Cli::parse();
+    telemetry::init(&cli.log_format);
+    match cli::run(cli).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "iey stopped");
+            eprintln!("iey: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
