@@ -30,7 +30,7 @@ pub fn viewer() -> Viewer {
 pub fn set_status(status: u16) {
     if let (Some(response), Ok(code)) = (
         use_context::<leptos_axum::ResponseOptions>(),
-        leptos_axum::http::StatusCode::from_u16(status),
+        http::StatusCode::from_u16(status),
     ) {
         response.set_status(code);
     }
@@ -50,7 +50,7 @@ pub fn set_page_security_policy() {
          img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'; manifest-src 'self'"
     );
-    if let Ok(value) = leptos_axum::http::HeaderValue::from_str(&policy) {
-        response.insert_header(leptos_axum::http::header::CONTENT_SECURITY_POLICY, value);
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

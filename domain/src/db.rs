@@ -58,16 +58,23 @@ fn is_sqlite(url: &str) -> bool {
 
 /// Makes sure a SQLite file's folder exists and that sqlx may create the file.
 fn prepare_sqlite_url(url: &str) -> Result<String, DbErr> {
-    let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) else {
+    let Some(rest) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    else {
         return Ok(url.to_owned());
     };
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     if path.is_empty() || path.starts_with(":memory:") {
         return Ok(url.to_owned());
     }
-    if let Some(folder) = Path::new(path).parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder)
-            .map_err(|error| DbErr::Custom(format!("cannot create {}: {error}", folder.display())))?;
+    if let Some(folder) = Path::new(path)
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder).map_err(|error| {
+            DbErr::Custom(format!("cannot create {}: {error}", folder.display()))
+        })?;
     }
     Ok(if query.contains("mode=") {
         url.to_owned()

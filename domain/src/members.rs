@@ -84,7 +84,8 @@ pub async fn browse(db: &Db, viewer: &Viewer, query: &MemberQuery) -> DomainResu
         .map_err(internal("listing directory page"))?;
     let next = if rows.len() as u64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
-        rows.last().map(|last| format!("{}|{}", last.sort_name, last.id))
+        rows.last()
+            .map(|last| format!("{}|{}", last.sort_name, last.id))
     } else {
         None
     };
@@ -174,7 +175,12 @@ fn parse_cursor(after: &str) -> DomainResult<Option<(String, i32)>> {
         .rsplit_once('|')
         .and_then(|(name, id)| Some((name.to_owned(), id.parse().ok()?)))
         .map(Some)
-        .ok_or_else(|| AppError::invalid("after", "That page link is not valid. Start again from the first page."))
+        .ok_or_else(|| {
+            AppError::invalid(
+                "after",
+                "That page link is not valid. Start again from the first page.",
+            )
+        })
 }
 
 /// Drops LIKE wildcards from a search word, so `%` or `_` cannot match everything.

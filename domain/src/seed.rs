@@ -49,7 +49,10 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
         .await
         .map_err(internal("counting members before seeding"))?;
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-    let mut report = SeedReport { members: 0, tags: 0 };
+    let mut report = SeedReport {
+        members: 0,
+        tags: 0,
+    };
     let txn = db.begin().await.map_err(internal("starting the seed"))?;
     let mut number = existing as usize;
     while report.members < options.members {
@@ -90,7 +93,9 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
         }
         report.members += size;
     }
-    txn.commit().await.map_err(internal("committing the seed"))?;
+    txn.commit()
+        .await
+        .map_err(internal("committing the seed"))?;
     Ok(report)
 }
 
@@ -134,7 +139,10 @@ impl DemoMember {
         let handle = format!("{}-{number}", slug(&display_name));
 
         let sector_count = if rng.random_bool(0.25) { 2 } else { 1 };
-        let sectors: Vec<&str> = SECTORS.choose_multiple(rng, sector_count).copied().collect();
+        let sectors: Vec<&str> = SECTORS
+            .choose_multiple(rng, sector_count)
+            .copied()
+            .collect();
         let main_sector = sectors.first().copied().unwrap_or("other");
         let headline = HEADLINES
             .iter()
@@ -225,11 +233,13 @@ impl DemoMember {
     }
 
     fn tag_rows(&self, member_id: i32) -> impl Iterator<Item = member_tag::ActiveModel> + '_ {
-        self.tags.iter().map(move |(kind, value)| member_tag::ActiveModel {
-            member_id: Set(member_id),
-            kind: Set((*kind).to_owned()),
-            value: Set(value.clone()),
-        })
+        self.tags
+            .iter()
+            .map(move |(kind, value)| member_tag::ActiveModel {
+                member_id: Set(member_id),
+                kind: Set((*kind).to_owned()),
+                value: Set(value.clone()),
+            })
     }
 }
 

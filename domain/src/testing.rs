@@ -3,8 +3,8 @@
 
 use sea_orm::{ConnectionTrait, DbErr};
 
-use crate::db::{connect, connect_in_schema, migrate};
 use crate::Db;
+use crate::db::{connect, connect_in_schema, migrate};
 
 /// The PostgreSQL server tests use unless `IEY_TEST_POSTGRES` says otherwise.
 pub const DEFAULT_TEST_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -33,7 +33,9 @@ impl TestDb {
             other => panic!("IEY_TEST_DB must be sqlite or postgres, not {other}"),
         }
         .expect("open a test database");
-        migrate(&test_db.db).await.expect("migrate the test database");
+        migrate(&test_db.db)
+            .await
+            .expect("migrate the test database");
         test_db
     }
 
@@ -47,7 +49,8 @@ impl TestDb {
     }
 
     async fn postgres() -> Result<TestDb, DbErr> {
-        let url = std::env::var("IEY_TEST_POSTGRES").unwrap_or_else(|_| DEFAULT_TEST_POSTGRES.to_owned());
+        let url =
+            std::env::var("IEY_TEST_POSTGRES").unwrap_or_else(|_| DEFAULT_TEST_POSTGRES.to_owned());
         let admin = connect(&url).await?;
         let schema = format!("iey_test_{}", uuid::Uuid::new_v4().simple());
         admin

@@ -21,11 +21,17 @@ async fn seeded(members: usize) -> TestDb {
 
 async fn all_pages(test_db: &TestDb, viewer: &Viewer, q: &str) -> (Vec<String>, u64) {
     let mut handles = Vec::new();
-    let mut query = MemberQuery { q: q.to_owned(), after: String::new() };
+    let mut query = MemberQuery {
+        q: q.to_owned(),
+        after: String::new(),
+    };
     let total;
     loop {
-        let MemberPage { members, total: page_total, next } =
-            browse(&test_db.db, viewer, &query).await.unwrap();
+        let MemberPage {
+            members,
+            total: page_total,
+            next,
+        } = browse(&test_db.db, viewer, &query).await.unwrap();
         assert!(members.len() as u64 <= PAGE_SIZE);
         handles.extend(members.into_iter().map(|m| m.handle));
         match next {
@@ -89,18 +95,36 @@ async fn each_visibility_shows_to_the_right_viewers() {
 
     let (seen_by_visitor, _) = all_pages(&test_db, &Viewer::Visitor, "").await;
     assert!(seen_by_visitor.contains(public));
-    assert!(!seen_by_visitor.contains(members_only), "visitor saw a members-only profile");
-    assert!(!seen_by_visitor.contains(friends_only), "visitor saw a friends-only profile");
+    assert!(
+        !seen_by_visitor.contains(members_only),
+        "visitor saw a members-only profile"
+    );
+    assert!(
+        !seen_by_visitor.contains(friends_only),
+        "visitor saw a friends-only profile"
+    );
 
-    let stranger = Viewer::Member { id: owner + 1000, role: Role::Member };
+    let stranger = Viewer::Member {
+        id: owner + 1000,
+        role: Role::Member,
+    };
     let (seen_by_member, _) = all_pages(&test_db, &stranger, "").await;
     assert!(seen_by_member.contains(public));
     assert!(seen_by_member.contains(members_only));
-    assert!(!seen_by_member.contains(friends_only), "a stranger saw a friends-only profile");
+    assert!(
+        !seen_by_member.contains(friends_only),
+        "a stranger saw a friends-only profile"
+    );
 
-    let themselves = Viewer::Member { id: owner, role: Role::Member };
+    let themselves = Viewer::Member {
+        id: owner,
+        role: Role::Member,
+    };
     let (seen_by_owner, _) = all_pages(&test_db, &themselves, "").await;
-    assert!(seen_by_owner.contains(friends_only), "members always see themselves");
+    assert!(
+        seen_by_owner.contains(friends_only),
+        "members always see themselves"
+    );
     test_db.remove().await;
 }
 
@@ -131,7 +155,12 @@ async fn search_matches_names_roles_and_organisations() {
         .unwrap()
         .members
         .remove(0);
-    let family_name = first.display_name.split_whitespace().last().unwrap().to_uppercase();
+    let family_name = first
+        .display_name
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_uppercase();
     let (found, total) = all_pages(&test_db, &Viewer::Visitor, &family_name).await;
     assert!(found.contains(&first.handle), "search is case-insensitive");
     assert!(total >= 1);
@@ -150,12 +179,22 @@ async fn search_matches_names_roles_and_organisations() {
 #[tokio::test]
 async fn bad_input_gets_a_field_error() {
     let test_db = seeded(5).await;
-    let long = MemberQuery { q: "a".repeat(201), after: String::new() };
-    let error = browse(&test_db.db, &Viewer::Visitor, &long).await.unwrap_err();
+    let long = MemberQuery {
+        q: "a".repeat(201),
+        after: String::new(),
+    };
+    let error = browse(&test_db.db, &Viewer::Visitor, &long)
+        .await
+        .unwrap_err();
     assert!(error.field_message("q").is_some(), "{error:?}");
 
-    let bad_cursor = MemberQuery { q: String::new(), after: "not-a-cursor".to_owned() };
-    let error = browse(&test_db.db, &Viewer::Visitor, &bad_cursor).await.unwrap_err();
+    let bad_cursor = MemberQuery {
+        q: String::new(),
+        after: "not-a-cursor".to_owned(),
+    };
+    let error = browse(&test_db.db, &Viewer::Visitor, &bad_cursor)
+        .await
+        .unwrap_err();
     assert!(matches!(error, AppError::Validation { .. }));
     assert!(error.field_message("after").is_some());
     test_db.remove().await;

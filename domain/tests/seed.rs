@@ -23,7 +23,10 @@ async fn handles(test_db: &TestDb) -> Vec<String> {
 async fn the_same_seed_gives_the_same_community() {
     let first = TestDb::fresh().await;
     let second = TestDb::fresh().await;
-    let options = SeedOptions { members: 120, seed: 42 };
+    let options = SeedOptions {
+        members: 120,
+        seed: 42,
+    };
     seed_members(&first.db, options).await.unwrap();
     seed_members(&second.db, options).await.unwrap();
     assert_eq!(handles(&first).await, handles(&second).await);
@@ -34,13 +37,22 @@ async fn the_same_seed_gives_the_same_community() {
 #[tokio::test]
 async fn demo_members_are_varied_and_tagged() {
     let test_db = TestDb::fresh().await;
-    let report = seed_members(&test_db.db, SeedOptions { members: 600, seed: 2013 })
-        .await
-        .unwrap();
+    let report = seed_members(
+        &test_db.db,
+        SeedOptions {
+            members: 600,
+            seed: 2013,
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(report.members, 600);
 
     let figures = summary(&test_db.db).await.unwrap();
-    assert!(figures.members >= 550, "most demo members are verified: {figures:?}");
+    assert!(
+        figures.members >= 550,
+        "most demo members are verified: {figures:?}"
+    );
     assert!(figures.countries >= 40, "{figures:?}");
     assert_eq!(figures.sectors, 10, "every sector is present: {figures:?}");
     assert!(figures.languages >= 20, "{figures:?}");
@@ -57,14 +69,16 @@ async fn demo_members_are_varied_and_tagged() {
     let tags = member_tag::Entity::find().count(&test_db.db).await.unwrap();
     assert_eq!(tags as usize, report.tags);
     let untagged = member::Entity::find()
-        .filter(member::Column::Id.is_not_in(
-            member_tag::Entity::find()
-                .all(&test_db.db)
-                .await
-                .unwrap()
-                .into_iter()
-                .map(|t| t.member_id),
-        ))
+        .filter(
+            member::Column::Id.is_not_in(
+                member_tag::Entity::find()
+                    .all(&test_db.db)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|t| t.member_id),
+            ),
+        )
         .count(&test_db.db)
         .await
         .unwrap();
@@ -75,7 +89,10 @@ async fn demo_members_are_varied_and_tagged() {
 #[tokio::test]
 async fn seeding_again_adds_new_people_and_first_start_seeds_once() {
     let test_db = TestDb::fresh().await;
-    let options = SeedOptions { members: 30, seed: 1 };
+    let options = SeedOptions {
+        members: 30,
+        seed: 1,
+    };
     assert!(seed_if_empty(&test_db.db, options).await.unwrap().is_some());
     assert!(seed_if_empty(&test_db.db, options).await.unwrap().is_none());
     seed_members(&test_db.db, options).await.unwrap();

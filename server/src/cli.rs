@@ -14,7 +14,12 @@ use crate::http;
 #[command(name = "iey", version, about)]
 pub struct Cli {
     /// Database to use: `sqlite://path` (created if missing) or `postgres://…`.
-    #[arg(long, global = true, env = "IEY_DATABASE_URL", default_value = "sqlite://data/iey.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "IEY_DATABASE_URL",
+        default_value = "sqlite://data/iey.db"
+    )]
     pub database_url: String,
     /// Log format: `text` or `json`. The level comes from `IEY_LOG` (e.g. `debug`).
     #[arg(long, global = true, env = "IEY_LOG_FORMAT", default_value = "text")]
@@ -86,13 +91,27 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Seed(args) => {
-            let report = seed_members(&db, SeedOptions { members: args.members, seed: args.seed }).await?;
-            tracing::info!(members = report.members, tags = report.tags, "seeded demo data");
+            let report = seed_members(
+                &db,
+                SeedOptions {
+                    members: args.members,
+                    seed: args.seed,
+                },
+            )
+            .await?;
+            tracing::info!(
+                members = report.members,
+                tags = report.tags,
+                "seeded demo data"
+            );
             Ok(())
         }
         Command::Serve(args) => {
             if args.demo {
-                let options = SeedOptions { members: args.demo_members, seed: 2013 };
+                let options = SeedOptions {
+                    members: args.demo_members,
+                    seed: 2013,
+                };
                 if let Some(report) = seed_if_empty(&db, options).await? {
                     tracing::info!(members = report.members, "loaded demo data on first start");
                 }

@@ -4,11 +4,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use axum::Router;
 use axum::extract::{FromRef, State};
 use axum::http::{HeaderName, StatusCode};
 use axum::routing::get;
 use axum::serve::ListenerExt;
-use axum::Router;
 use iey_app::server::ServerState;
 use iey_app::{App, shell};
 use iey_domain::Db;
@@ -59,7 +59,9 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context(context, shell))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
         .layer(axum::middleware::map_response(security::add_headers))
         .layer(
             ServiceBuilder::new()

@@ -1,11 +1,7 @@
 //! The `iey` binary: reads the command line and runs the chosen command.
 
 use clap::Parser;
-
-mod cli;
-mod http;
-mod security;
-mod telemetry;
+use iey_server::{cli, telemetry};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {

@@ -9,14 +9,14 @@ use crate::components::ErrorNotice;
 
 /// How big the community is.
 #[server(endpoint = "community_summary")]
-pub async fn community_summary() -> Result<CommunitySummary, AppError> {
+pub async fn get_community_summary() -> Result<CommunitySummary, AppError> {
     iey_domain::community::summary(&crate::server::db()?).await
 }
 
 /// The front door of IEY.
 #[component]
 pub fn LandingPage() -> impl IntoView {
-    let summary = Resource::new(|| (), |_| community_summary());
+    let summary = Resource::new(|| (), |_| get_community_summary());
     view! {
         <Title text="" />
         <Meta

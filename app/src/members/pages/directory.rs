@@ -25,22 +25,20 @@ pub fn DirectoryPage() -> impl IntoView {
         })
     };
     let page = Resource::new(query, browse_members);
-    let form = NodeRef::<leptos::html::Form>::new();
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let search_as_you_type = move |_| {
+    let search_as_you_type = move |event: leptos::ev::Event| {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
+        let form = event_target::<web_sys::HtmlInputElement>(&event).form();
+        // Submitting goes through the router's form, so no page load happens.
         let submit = move || {
-            if let Some(form) = form.get_untracked() {
+            if let Some(form) = form {
                 let _ = form.request_submit();
             }
         };
-        let handle = set_timeout_with_handle(
-            submit,
-            std::time::Duration::from_millis(TYPING_PAUSE_MS),
-        )
-        .ok();
+        let handle =
+            set_timeout_with_handle(submit, std::time::Duration::from_millis(TYPING_PAUSE_MS)).ok();
         pending.set_value(handle);
     };
 
@@ -52,7 +50,7 @@ pub fn DirectoryPage() -> impl IntoView {
                 "People who work with young children, in every sector and country."
             </p>
         </header>
-        <Form method="GET" action="/members" node_ref=form attr:class="form" attr:role="search">
+        <Form method="GET" action="/members" attr:class="form" attr:role="search">
             <div class="form-field">
                 <label for="member-search">"Search members"</label>
                 <input
@@ -93,7 +91,10 @@ fn Results(page: MemberPage, query: MemberQuery) -> impl IntoView {
         n => format!("{n} members"),
     };
     let first_page = (!query.after.is_empty()).then(|| link(&query.q, None));
-    let next_page = page.next.as_deref().map(|after| link(&query.q, Some(after)));
+    let next_page = page
+        .next
+        .as_deref()
+        .map(|after| link(&query.q, Some(after)));
     view! {
         <p class="results-count" role="status" aria-live="polite">{count}</p>
         <ul class="member-list">

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmarks a release server on a seeded SQLite database with wrk, and prints the
+# figures and their ratios. Targets live in docs/BENCHMARKS.md; nothing here fails
+# on a slow run: the numbers are for people to read and compare.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+MEMBERS=${IEY_BENCH_MEMBERS:-100000}
+DURATION=${IEY_BENCH_SECONDS:-10}
+CONNECTIONS=${IEY_BENCH_CONNECTIONS:-16}
+WORK=$(mktemp -d /tmp/iey-bench.XXXXXX)
+DB_CACHE="$CARGO_TARGET_DIR/bench-db/iey-$MEMBERS.db"
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+step "database with $MEMBERS members"
+if [ ! -f "$DB_CACHE" ]; then
+  mkdir -p "$(dirname "$DB_CACHE")"
+  rm -f "$DB_CACHE"*
+  start=$SECONDS
+  "$IEY_BIN" --database-url "sqlite://$DB_CACHE" seed --members "$MEMBERS" --seed 2013
+  echo "seeded in $((SECONDS - start)) s (cached at $DB_CACHE)"
+fi
+cp "$DB_CACHE" "$WORK/iey.db"
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+URL="http://127.0.0.1:$PORT"
+IEY_LOG=warn "$IEY_BIN" --database-url "sqlite://$WORK/iey.db" serve --addr "127.0.0.1:$PORT" --site-root "$IEY_SITE_ROOT" &
+SERVER=$!
+for _ in $(seq 100); do curl -sf "$URL/readyz" >/dev/null && break; sleep 0.1; done
+
+# wrk prints "Requests/sec: N" and a latency distribution with --latency.
+measure() { # name path
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$URL$2")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  printf '%-28s %12s req/s   p50 %8s   p99 %8s\n' "$1 ($2)" "$rps" "$p50" "$p99" >&2
+  echo "$rps"
+}
+
+step "throughput and latency ($CONNECTIONS connections, ${DURATION}s each)"
+curl -sf "$URL/" >/dev/null
+HEALTH=$(measure "static /healthz" /healthz)
+LANDING=$(measure "landing page" /)
+MEMBERS_PAGE=$(measure "directory first page" /members)
+SEARCH=$(measure "directory search" "/members?q=health")
+RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER/status")
+
+step "results"
+ratio() { python3 -c "print(f'{100*float($1)/float($2):.1f}%')"; }
+echo "landing / healthz throughput:          $(ratio "$LANDING" "$HEALTH")"
+echo "directory / healthz throughput:        $(ratio "$MEMBERS_PAGE" "$HEALTH")   (target >= 25%)"
+echo "directory search / healthz throughput: $(ratio "$SEARCH" "$HEALTH")"
+echo "server RSS after the run:              $((RSS_KB / 1024)) MB ($MEMBERS members)"
+
+step "hydrate bundle (release)"
+for f in "$IEY_SITE_ROOT"/pkg/iey.wasm "$IEY_SITE_ROOT"/pkg/iey.js "$IEY_SITE_ROOT"/pkg/iey.css; do
+  printf '%-10s raw %8d B   gzip %8d B\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+total=$(( $(gzip -9c "$IEY_SITE_ROOT/pkg/iey.wasm" | wc -c) + $(gzip -9c "$IEY_SITE_ROOT/pkg/iey.js" | wc -c) ))
+echo "wasm + js gzip: $((total / 1024)) KB (target <= 300 KB)"

@@ -1,0 +1,9 @@
+# Shared settings for the project's scripts: where tools and build output live.
+# Sourced, not run.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${IEY_TARGET_DIR:-$HOME/.cache/iey-target}}
+export IEY_TOOLS_DIR=${IEY_TOOLS_DIR:-$HOME/.cache/iey-tools}
+export PATH="$IEY_TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export IEY_BIN=${IEY_BIN:-$CARGO_TARGET_DIR/release/iey}
+export IEY_SITE_ROOT=${IEY_SITE_ROOT:-$ROOT/target/site}
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }

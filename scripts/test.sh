@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Every check we have, in the order that fails fastest. CI runs exactly this.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+started=$SECONDS
+
+step "tools"
+scripts/install-tools.sh
+
+step "formatting"
+cargo fmt --all --check
+
+SERVER_CRATES=(-p iey-dto -p iey-entity -p iey-migration -p iey-domain -p iey-app -p iey-server)
+step "clippy (server side, ssr)"
+cargo clippy "${SERVER_CRATES[@]}" --all-targets -- -D warnings
+step "clippy (browser side, hydrate)"
+cargo clippy -p iey-frontend -p iey-app --lib --features iey-frontend/hydrate \
+  --target wasm32-unknown-unknown -- -D warnings
+
+step "unit and integration tests (SQLite)"
+IEY_TEST_DB=sqlite cargo test -p iey-dto -p iey-entity -p iey-migration -p iey-domain -p iey-server
+
+step "domain tests (PostgreSQL)"
+export IEY_TEST_POSTGRES=${IEY_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}
+if ! pg_isready -q -d "$IEY_TEST_POSTGRES" 2>/dev/null && ! (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  echo "PostgreSQL is not reachable at $IEY_TEST_POSTGRES: the PostgreSQL tests cannot run." >&2
+  exit 1
+fi
+IEY_TEST_DB=postgres cargo test -p iey-domain -p iey-server
+
+step "release build (server + hydrated site)"
+cargo leptos build --release
+
+step "client-side bundle (trunk, csr)"
+trunk build --release
+
+step "end-to-end (Chromium: JavaScript off and hydrated)"
+scripts/e2e.sh
+
+step "all checks passed in $((SECONDS - started)) s"

@@ -1,0 +1,7 @@
+//! The IEY server: the HTTP router with its middleware, and the command line that
+//! serves, migrates and seeds.
+
+pub mod cli;
+pub mod http;
+mod security;
+pub mod telemetry;

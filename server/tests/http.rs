@@ -1,0 +1,133 @@
+//! The router end to end in-process: health, readiness, server-rendered pages,
+//! status codes, server functions and the headers every response carries.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use iey_domain::seed::{SeedOptions, seed_members};
+use iey_domain::testing::TestDb;
+use tower::ServiceExt;
+
+async fn app() -> (axum::Router, TestDb) {
+    let test_db = TestDb::fresh().await;
+    seed_members(
+        &test_db.db,
+        SeedOptions {
+            members: 60,
+            seed: 5,
+        },
+    )
+    .await
+    .unwrap();
+    let router = iey_server::http::router(test_db.db.clone(), std::env::temp_dir());
+    (router, test_db)
+}
+
+async fn get(router: &axum::Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = router
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let (router, test_db) = app().await;
+    let (status, _, body) = get(&router, "/healthz").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+    let (status, _, body) = get(&router, "/readyz").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ready"));
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn readiness_fails_when_the_database_is_gone() {
+    let (router, test_db) = app().await;
+    test_db.db.clone().close().await.unwrap();
+    let (status, _, _) = get(&router, "/readyz").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn the_landing_page_is_rendered_with_the_community_figures() {
+    let (router, test_db) = app().await;
+    let (status, headers, body) = get(&router, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<h1"), "{body}");
+    assert!(
+        body.contains("stats__value"),
+        "figures are in the HTML: {body}"
+    );
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
+    assert!(
+        body.contains(&format!("nonce=\"{nonce}\"")),
+        "inline scripts carry the nonce"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_with_a_page() {
+    let (router, test_db) = app().await;
+    let (status, headers, body) = get(&router, "/no/such/page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("We could not find that page"));
+    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers_and_a_request_id() {
+    let (router, test_db) = app().await;
+    for uri in ["/", "/healthz", "/members", "/nope"] {
+        let (_, headers, _) = get(&router, uri).await;
+        for name in [
+            "content-security-policy",
+            "x-content-type-options",
+            "referrer-policy",
+            "x-frame-options",
+            "x-request-id",
+        ] {
+            assert!(headers.contains_key(name), "{uri} lacks {name}");
+        }
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");
+    }
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn a_bad_page_cursor_is_a_message_not_a_500() {
+    let (router, test_db) = app().await;
+    let (status, _, body) = get(&router, "/members?after=rubbish").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("role=\"alert\""), "{body}");
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn server_functions_answer_with_typed_errors() {
+    let (router, test_db) = app().await;
+    let request = Request::post("/api/browse_members")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("query[q]={}", "x".repeat(300))))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains(r#""error":"validation""#), "{body}");
+    test_db.remove().await;
+}
