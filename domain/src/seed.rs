@@ -254,10 +254,8 @@ pub fn slug(name: &str) -> String {
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
-        } else if c.is_whitespace() || c == '-' {
-            if !slug.ends_with('-') && !slug.is_empty() {
-                slug.push('-');
-            }
+        } else if (c.is_whitespace() || c == '-') && !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
         }
     }
     slug.trim_end_matches('-').to_owned()

@@ -1,6 +1,8 @@
 //! The member directory against a real database: who appears to whom, search and
 //! pages without gaps. Runs on SQLite, and on PostgreSQL with `IEY_TEST_DB=postgres`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
+
 use std::collections::HashSet;
 
 use iey_domain::members::{PAGE_SIZE, browse};

@@ -1,5 +1,7 @@
 //! The demo seeder against a real database: deterministic, varied, repeatable.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
+
 use std::collections::HashSet;
 
 use iey_domain::community::summary;

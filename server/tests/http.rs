@@ -1,6 +1,8 @@
 //! The router end to end in-process: health, readiness, server-rendered pages,
 //! status codes, server functions and the headers every response carries.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
