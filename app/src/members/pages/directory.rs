@@ -51,25 +51,25 @@ pub fn DirectoryPage() -> impl IntoView {
             </p>
         </header>
         <Form method="GET" action="/members" attr:class="form" attr:role="search">
-            <div class="form-field">
-                <label for="member-search">"Search members"</label>
-                <input
-                    id="member-search"
-                    type="search"
-                    name="q"
-                    autocomplete="off"
-                    maxlength="200"
-                    prop:value=move || params.with(|params| params.get("q").unwrap_or_default())
-                    on:input=search_as_you_type
-                    aria-describedby="member-search-hint"
-                />
-                <p id="member-search-hint" class="form-field__hint">
-                    "Names, roles and organisations."
-                </p>
+            <div class="search-form">
+                <div class="form-field">
+                    <label for="member-search">"Search members"</label>
+                    <input
+                        id="member-search"
+                        type="search"
+                        name="q"
+                        autocomplete="off"
+                        maxlength="200"
+                        prop:value=move || params.with(|params| params.get("q").unwrap_or_default())
+                        on:input=search_as_you_type
+                        aria-describedby="member-search-hint"
+                    />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="btn btn--primary">"Search"</button>
+                </div>
             </div>
-            <div class="form-actions">
-                <button type="submit" class="btn btn--primary">"Search"</button>
-            </div>
+            <p id="member-search-hint" class="form-field__hint">"Names, roles and organisations."</p>
         </Form>
         <Transition fallback=|| view! { <p class="muted">"Loading members…"</p> }>
             {move || Suspend::new(async move {
