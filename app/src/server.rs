@@ -1,24 +1,46 @@
 //! Server-side helpers for server functions: the shared state they read from the
 //! request context, and who the viewer is.
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use iey_domain::community::SummaryCache;
 use iey_domain::{AppError, Db, Viewer};
 use leptos::prelude::use_context;
+
+/// How old the landing page's community figures may be.
+const SUMMARY_TTL: Duration = Duration::from_secs(60);
 
 /// What every request can reach: provided as Leptos context by the server binary.
 #[derive(Clone)]
 pub struct ServerState {
     /// The database pool.
     pub db: Db,
+    /// The community figures, counted at most once a minute.
+    pub community: Arc<SummaryCache>,
+}
+
+impl ServerState {
+    /// The state for a server over `db`.
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            community: Arc::new(SummaryCache::new(SUMMARY_TTL)),
+        }
+    }
+}
+
+/// The shared state of the running server.
+pub fn state() -> Result<ServerState, AppError> {
+    use_context::<ServerState>().ok_or_else(|| {
+        tracing::error!("server state missing from the request context");
+        AppError::Internal
+    })
 }
 
 /// The database pool of the running server.
 pub fn db() -> Result<Db, AppError> {
-    use_context::<ServerState>()
-        .map(|state| state.db)
-        .ok_or_else(|| {
-            tracing::error!("server state missing from the request context");
-            AppError::Internal
-        })
+    state().map(|state| state.db)
 }
 
 /// The member this request is made for. Until accounts land everyone is a visitor.

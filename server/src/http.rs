@@ -41,7 +41,7 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
         .build();
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        server: ServerState { db },
+        server: ServerState::new(db),
     };
     let context = {
         let server = state.server.clone();
@@ -62,7 +62,6 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
-        .layer(axum::middleware::map_response(security::add_headers))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
@@ -83,6 +82,8 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
                 ))
                 .layer(CompressionLayer::new()),
         )
+        // Outermost, so that timeouts and errors carry the headers too.
+        .layer(axum::middleware::map_response(security::add_headers))
         .with_state(state)
 }
 

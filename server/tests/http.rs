@@ -10,7 +10,19 @@ use iey_domain::seed::{SeedOptions, seed_members};
 use iey_domain::testing::TestDb;
 use tower::ServiceExt;
 
-async fn app() -> (axum::Router, TestDb) {
+/// One rendering test at a time: Leptos' server rendering can stall when several
+/// tokio runtimes (one per test) render in one process at once. A real server has
+/// one runtime, and the load benchmark and e2e suite exercise it concurrently.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+struct App {
+    router: axum::Router,
+    test_db: TestDb,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+async fn app() -> App {
+    let turn = ONE_AT_A_TIME.lock().await;
     let test_db = TestDb::fresh().await;
     seed_members(
         &test_db.db,
@@ -22,7 +34,11 @@ async fn app() -> (axum::Router, TestDb) {
     .await
     .unwrap();
     let router = iey_server::http::router(test_db.db.clone(), std::env::temp_dir());
-    (router, test_db)
+    App {
+        router,
+        test_db,
+        _turn: turn,
+    }
 }
 
 async fn get(router: &axum::Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -39,7 +55,11 @@ async fn get(router: &axum::Router, uri: &str) -> (StatusCode, axum::http::Heade
 
 #[tokio::test]
 async fn health_and_readiness() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     let (status, _, body) = get(&router, "/healthz").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
     let (status, _, body) = get(&router, "/readyz").await;
@@ -49,7 +69,11 @@ async fn health_and_readiness() {
 
 #[tokio::test]
 async fn readiness_fails_when_the_database_is_gone() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     test_db.db.clone().close().await.unwrap();
     let (status, _, _) = get(&router, "/readyz").await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
@@ -57,7 +81,11 @@ async fn readiness_fails_when_the_database_is_gone() {
 
 #[tokio::test]
 async fn the_landing_page_is_rendered_with_the_community_figures() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     let (status, headers, body) = get(&router, "/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<h1"), "{body}");
@@ -83,7 +111,11 @@ async fn the_landing_page_is_rendered_with_the_community_figures() {
 
 #[tokio::test]
 async fn unknown_pages_are_404_with_a_page() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     let (status, headers, body) = get(&router, "/no/such/page").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("We could not find that page"));
@@ -93,7 +125,11 @@ async fn unknown_pages_are_404_with_a_page() {
 
 #[tokio::test]
 async fn every_response_carries_security_headers_and_a_request_id() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     for uri in ["/", "/healthz", "/members", "/nope"] {
         let (_, headers, _) = get(&router, uri).await;
         for name in [
@@ -113,7 +149,11 @@ async fn every_response_carries_security_headers_and_a_request_id() {
 
 #[tokio::test]
 async fn a_bad_page_cursor_is_a_message_not_a_500() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     let (status, _, body) = get(&router, "/members?after=rubbish").await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("role=\"alert\""), "{body}");
@@ -122,7 +162,11 @@ async fn a_bad_page_cursor_is_a_message_not_a_500() {
 
 #[tokio::test]
 async fn server_functions_answer_with_typed_errors() {
-    let (router, test_db) = app().await;
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
     let request = Request::post("/api/browse_members")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(format!("query[q]={}", "x".repeat(300))))

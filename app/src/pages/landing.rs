@@ -10,7 +10,8 @@ use crate::components::ErrorNotice;
 /// How big the community is.
 #[server(endpoint = "community_summary")]
 pub async fn get_community_summary() -> Result<CommunitySummary, AppError> {
-    iey_domain::community::summary(&crate::server::db()?).await
+    let state = crate::server::state()?;
+    state.community.summary(&state.db).await
 }
 
 /// The front door of IEY.
