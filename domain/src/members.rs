@@ -203,10 +203,10 @@ mod tests {
 
     #[test]
     fn cursors_must_name_a_position() {
-        assert_eq!(parse_cursor("").unwrap(), None);
+        assert_eq!(parse_cursor(""), Ok(None));
         assert_eq!(
-            parse_cursor("ana|lopez|42").unwrap(),
-            Some(("ana|lopez".to_owned(), 42))
+            parse_cursor("ana|lopez|42"),
+            Ok(Some(("ana|lopez".to_owned(), 42)))
         );
         assert!(parse_cursor("nonsense").is_err());
     }

@@ -15,8 +15,9 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use crate::{Db, DomainResult, internal};
-use catalog::{BIO_LINES, COUNTRIES, HEADLINES, INTERESTS, ORGANISATION_PATTERNS, SECTORS};
+use crate::{AppError, Db, DomainResult, internal};
+use catalog::Catalog;
+use iey_dto::Sector;
 
 /// Age bands members say they work with.
 const AGE_BANDS: &[&str] = &["0-1", "1-2", "2-3", "3-5", "5-8"];
@@ -48,6 +49,10 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
         .count(db)
         .await
         .map_err(internal("counting members before seeding"))?;
+    let catalog = Catalog::bundled().map_err(|error| {
+        tracing::error!(%error, "the bundled seed catalogue does not parse");
+        AppError::Internal
+    })?;
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let mut report = SeedReport {
         members: 0,
@@ -60,7 +65,7 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
         let people: Vec<DemoMember> = (0..size)
             .map(|_| {
                 number += 1;
-                DemoMember::draw(&mut rng, number)
+                DemoMember::draw(&mut rng, &catalog, number)
             })
             .collect();
         member::Entity::insert_many(people.iter().map(DemoMember::row))
@@ -117,9 +122,9 @@ struct DemoMember {
     display_name: String,
     headline: String,
     organisation: Option<String>,
-    country_code: &'static str,
-    city: &'static str,
-    time_zone: &'static str,
+    country_code: String,
+    city: String,
+    time_zone: String,
     bio: String,
     visibility: &'static str,
     open_to_visits: bool,
@@ -130,35 +135,35 @@ struct DemoMember {
 }
 
 impl DemoMember {
-    fn draw(rng: &mut ChaCha8Rng, number: usize) -> Self {
-        let country = &COUNTRIES[rng.random_range(0..COUNTRIES.len())];
-        let given = pick(rng, country.given_names);
-        let family = pick(rng, country.family_names);
-        let city = pick(rng, country.cities);
+    fn draw(rng: &mut ChaCha8Rng, catalog: &Catalog, number: usize) -> Self {
+        let country = &catalog.countries[rng.random_range(0..catalog.countries.len())];
+        let given = pick(rng, &country.given_names);
+        let family = pick(rng, &country.family_names);
+        let city = pick(rng, &country.cities).to_owned();
         let display_name = format!("{given} {family}");
         let handle = format!("{}-{number}", slug(&display_name));
 
         let sector_count = if rng.random_bool(0.25) { 2 } else { 1 };
-        let sectors: Vec<&str> = SECTORS
+        let sectors: Vec<&str> = Sector::ALL
             .choose_multiple(rng, sector_count)
-            .copied()
+            .map(|sector| sector.code())
             .collect();
         let main_sector = sectors.first().copied().unwrap_or("other");
-        let headline = HEADLINES
-            .iter()
-            .find(|(code, _)| *code == main_sector)
-            .map(|(_, titles)| pick(rng, titles))
-            .unwrap_or("Early years practitioner")
+        let headline = catalog
+            .headlines
+            .get(main_sector)
+            .map_or("Early years practitioner", |titles| pick(rng, titles))
             .to_owned();
 
-        let mut languages: Vec<&str> = vec![pick(rng, country.languages)];
+        let mut languages: Vec<&str> = vec![pick(rng, &country.languages)];
         if !languages.contains(&"en") && rng.random_bool(0.6) {
             languages.push("en");
         }
         let interest_count = rng.random_range(2..=5);
-        let mut interests: Vec<&str> = INTERESTS
+        let mut interests: Vec<&str> = catalog
+            .interests
             .choose_multiple(rng, interest_count)
-            .copied()
+            .map(String::as_str)
             .collect();
         interests.sort_unstable();
         let mut bands: Vec<&str> = AGE_BANDS.to_vec();
@@ -167,10 +172,10 @@ impl DemoMember {
 
         let organisation = rng
             .random_bool(0.85)
-            .then(|| pick(rng, ORGANISATION_PATTERNS).replace("{city}", city));
+            .then(|| pick(rng, &catalog.organisation_patterns).replace("{city}", &city));
         let bio = format!(
             "{} {}. Based in {city}.",
-            pick(rng, BIO_LINES),
+            pick(rng, &catalog.bio_lines),
             interests.join(", ").replace('-', " ")
         );
         let visibility = match rng.random_range(0..10) {
@@ -195,9 +200,9 @@ impl DemoMember {
             display_name,
             headline,
             organisation,
-            country_code: country.code,
+            country_code: country.code.clone(),
+            time_zone: pick(rng, &country.time_zones).to_owned(),
             city,
-            time_zone: pick(rng, country.time_zones),
             bio,
             visibility,
             open_to_visits: rng.random_bool(0.3),
@@ -218,9 +223,9 @@ impl DemoMember {
             display_name: Set(self.display_name.clone()),
             headline: Set(self.headline.clone()),
             organisation_name: Set(self.organisation.clone()),
-            country_code: Set(self.country_code.to_owned()),
-            city: Set(self.city.to_owned()),
-            time_zone: Set(self.time_zone.to_owned()),
+            country_code: Set(self.country_code.clone()),
+            city: Set(self.city.clone()),
+            time_zone: Set(self.time_zone.clone()),
             bio: Set(self.bio.clone()),
             visibility: Set(self.visibility.to_owned()),
             open_to_visits: Set(self.open_to_visits),
@@ -243,8 +248,8 @@ impl DemoMember {
     }
 }
 
-fn pick<'a>(rng: &mut ChaCha8Rng, items: &[&'a str]) -> &'a str {
-    items.choose(rng).copied().unwrap_or_default()
+fn pick<'a>(rng: &mut ChaCha8Rng, items: &'a [String]) -> &'a str {
+    items.choose(rng).map_or("", String::as_str)
 }
 
 /// A lower-case ASCII handle from a display name ("Zoë O'Neil" → "zoe-oneil").
@@ -273,11 +278,14 @@ mod tests {
 
     #[test]
     fn the_same_seed_draws_the_same_people() {
+        let Ok(catalog) = Catalog::bundled() else {
+            panic!("catalog.json parses")
+        };
         let mut first = ChaCha8Rng::seed_from_u64(7);
         let mut second = ChaCha8Rng::seed_from_u64(7);
         for number in 1..50 {
-            let a = DemoMember::draw(&mut first, number);
-            let b = DemoMember::draw(&mut second, number);
+            let a = DemoMember::draw(&mut first, &catalog, number);
+            let b = DemoMember::draw(&mut second, &catalog, number);
             assert_eq!(a.handle, b.handle);
             assert_eq!(a.tags, b.tags);
         }

@@ -6,10 +6,13 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "member_tag")]
 pub struct Model {
+    /// The member the tag belongs to.
     #[sea_orm(primary_key, auto_increment = false)]
     pub member_id: i32,
+    /// `sector`, `language`, `age_band` or `interest`.
     #[sea_orm(primary_key, auto_increment = false)]
     pub kind: String,
+    /// The sector code, ISO 639-1 language, age band or interest tag.
     #[sea_orm(primary_key, auto_increment = false)]
     pub value: String,
 }

@@ -11,7 +11,11 @@ use crate::http;
 
 /// The Institute of Early Years portal.
 #[derive(Debug, Parser)]
-#[command(name = "iey", version, about)]
+#[command(
+    name = "iey",
+    version,
+    about = "IEY, the Institute of Early Years portal: serve it, migrate its database, seed demo data."
+)]
 pub struct Cli {
     /// Database to use: `sqlite://path` (created if missing) or `postgres://…`.
     #[arg(
@@ -22,10 +26,19 @@ pub struct Cli {
     )]
     pub database_url: String,
     /// Log format: `text` or `json`. The level comes from `IEY_LOG` (e.g. `debug`).
-    #[arg(long, global = true, env = "IEY_LOG_FORMAT", default_value = "text")]
-    pub log_format: String,
+    #[arg(long, global = true, env = "IEY_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Readable lines for a terminal.
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
 }
 
 /// What to do.

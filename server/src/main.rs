@@ -6,7 +6,7 @@ use iey_server::{cli, telemetry};
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
-    telemetry::init(&cli.log_format);
+    telemetry::init(cli.log_format);
     match cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
