@@ -16,6 +16,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -80,7 +81,8 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
                     StatusCode::SERVICE_UNAVAILABLE,
                     Duration::from_secs(30),
                 ))
-                .layer(CompressionLayer::new()),
+                .layer(CompressionLayer::new())
+                .layer(CatchPanicLayer::custom(fault_page)),
         )
         // Outermost, so that timeouts and errors carry the headers too.
         .layer(axum::middleware::map_response(security::add_headers))
@@ -118,6 +120,26 @@ async fn readyz(State(server): State<ServerState>) -> (StatusCode, &'static str)
     }
 }
 
+/// What a visitor sees if a handler panics: a plain page, logged, never a dropped
+/// connection.
+fn fault_page(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    tracing::error!("a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        axum::response::Html(FAULT_PAGE),
+    )
+        .into_response()
+}
+
+const FAULT_PAGE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<link rel=\"stylesheet\" href=\"/pkg/iey.css\"><title>Something went wrong · IEY</title></head>\
+<body><main id=\"main\" class=\"site-main\"><div class=\"container error-page\">\
+<p class=\"error-page__code\" aria-hidden=\"true\">500</p><h1>Something went wrong on our side</h1>\
+<p>Please try again in a moment. If it keeps happening, tell the people who run this site.</p>\
+<p><a class=\"btn btn--primary\" href=\"/\">Go to the home page</a></p></div></main></body></html>";
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(error) = tokio::signal::ctrl_c().await {
@@ -144,4 +166,17 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_readable_500_page() {
+        let response = fault_page(Box::new("boom"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(FAULT_PAGE.contains("<h1>Something went wrong on our side</h1>"));
+        assert!(!FAULT_PAGE.contains("boom"), "the cause stays in the log");
+    }
 }
