@@ -6,4 +6,5 @@ export PATH="$IEY_TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export IEY_BIN=${IEY_BIN:-$CARGO_TARGET_DIR/release/iey}
 export IEY_SITE_ROOT=${IEY_SITE_ROOT:-$ROOT/target/site}
-step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+# Prints a step heading with the seconds since the script started.
+step() { printf '\n\033[1;34m==> [%4ds] %s\033[0m\n' "$SECONDS" "$*"; }
