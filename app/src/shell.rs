@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::layout::Layout;
-use crate::members::pages::DirectoryPage;
+use crate::members::pages::{DirectoryPage, ProfilePage};
 use crate::pages::{AboutPage, LandingPage, NotFoundPage};
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
                     <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/members") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/members/:handle") view=ProfilePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -1,4 +1,9 @@
-//! The member directory: who the viewer may see, searched and paged.
+//! The member directory: who the viewer may see, searched and paged, and each
+//! member's profile.
+
+mod profile;
+
+pub use profile::{language_name, profile};
 
 use std::collections::HashMap;
 

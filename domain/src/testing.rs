@@ -1,10 +1,15 @@
 //! Fresh, migrated databases for tests: SQLite by default, PostgreSQL when
 //! `IEY_TEST_DB=postgres` (each test gets its own schema, dropped afterwards).
 
-use sea_orm::{ConnectionTrait, DbErr};
+use iey_entity::member;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect,
+};
 
 use crate::Db;
 use crate::db::{connect, connect_in_schema, migrate};
+use crate::seed::{SeedOptions, seed_members};
 
 /// The PostgreSQL server tests use unless `IEY_TEST_POSTGRES` says otherwise.
 pub const DEFAULT_TEST_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -61,6 +66,47 @@ impl TestDb {
             db,
             cleanup: Cleanup::PostgresSchema { admin, schema },
         })
+    }
+
+    /// A fresh database with `members` demo members drawn from `seed`.
+    #[allow(clippy::expect_used)]
+    pub async fn seeded(members: usize, seed: u64) -> TestDb {
+        let test_db = Self::fresh().await;
+        seed_members(&test_db.db, SeedOptions { members, seed })
+            .await
+            .expect("seed the test database");
+        test_db
+    }
+
+    /// The handles of the first `limit` members, in the order they were added.
+    #[allow(clippy::expect_used)]
+    pub async fn handles(&self, limit: u64) -> Vec<String> {
+        member::Entity::find()
+            .order_by_asc(member::Column::Id)
+            .limit(limit)
+            .all(&self.db)
+            .await
+            .expect("list members")
+            .into_iter()
+            .map(|m| m.handle)
+            .collect()
+    }
+
+    /// Makes `handle` a verified member with `visibility`; returns their id.
+    #[allow(clippy::expect_used)]
+    pub async fn set_visibility(&self, handle: &str, visibility: &str) -> i32 {
+        let row = member::Entity::find()
+            .filter(member::Column::Handle.eq(handle))
+            .one(&self.db)
+            .await
+            .expect("find the member")
+            .expect("the member exists");
+        let id = row.id;
+        let mut row: member::ActiveModel = row.into();
+        row.visibility = Set(visibility.to_owned());
+        row.email_verified_at = Set(Some(chrono::Utc::now()));
+        row.update(&self.db).await.expect("update the member");
+        id
     }
 
     /// Closes the database and removes it. Call at the end of each test.

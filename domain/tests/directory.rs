@@ -6,20 +6,11 @@
 use std::collections::HashSet;
 
 use iey_domain::members::{PAGE_SIZE, browse};
-use iey_domain::seed::{SeedOptions, seed_members};
 use iey_domain::testing::TestDb;
 use iey_domain::{AppError, Role, Viewer};
 use iey_dto::{MemberPage, MemberQuery};
 use iey_entity::member;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
-
-async fn seeded(members: usize) -> TestDb {
-    let test_db = TestDb::fresh().await;
-    seed_members(&test_db.db, SeedOptions { members, seed: 11 })
-        .await
-        .unwrap();
-    test_db
-}
 
 async fn all_pages(test_db: &TestDb, viewer: &Viewer, q: &str) -> (Vec<String>, u64) {
     let mut handles = Vec::new();
@@ -47,24 +38,9 @@ async fn all_pages(test_db: &TestDb, viewer: &Viewer, q: &str) -> (Vec<String>, 
     (handles, total)
 }
 
-async fn set_visibility(test_db: &TestDb, handle: &str, visibility: &str) -> i32 {
-    let row = member::Entity::find()
-        .filter(member::Column::Handle.eq(handle))
-        .one(&test_db.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let id = row.id;
-    let mut row: member::ActiveModel = row.into();
-    row.visibility = Set(visibility.to_owned());
-    row.email_verified_at = Set(Some(chrono::Utc::now()));
-    row.update(&test_db.db).await.unwrap();
-    id
-}
-
 #[tokio::test]
 async fn pages_cover_every_visible_member_once() {
-    let test_db = seeded(130).await;
+    let test_db = TestDb::seeded(130, 11).await;
     let (handles, total) = all_pages(&test_db, &Viewer::Visitor, "").await;
     let unique: HashSet<&String> = handles.iter().collect();
     assert_eq!(unique.len(), handles.len(), "a member appeared twice");
@@ -73,27 +49,14 @@ async fn pages_cover_every_visible_member_once() {
     test_db.remove().await;
 }
 
-async fn first_handles(test_db: &TestDb, n: u64) -> Vec<String> {
-    use sea_orm::{QueryOrder, QuerySelect};
-    member::Entity::find()
-        .order_by_asc(member::Column::Id)
-        .limit(n)
-        .all(&test_db.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|m| m.handle)
-        .collect()
-}
-
 #[tokio::test]
 async fn each_visibility_shows_to_the_right_viewers() {
-    let test_db = seeded(30).await;
-    let handles = first_handles(&test_db, 3).await;
+    let test_db = TestDb::seeded(30, 11).await;
+    let handles = test_db.handles(3).await;
     let (public, members_only, friends_only) = (&handles[0], &handles[1], &handles[2]);
-    set_visibility(&test_db, public, "public").await;
-    set_visibility(&test_db, members_only, "members").await;
-    let owner = set_visibility(&test_db, friends_only, "friends").await;
+    test_db.set_visibility(public, "public").await;
+    test_db.set_visibility(members_only, "members").await;
+    let owner = test_db.set_visibility(friends_only, "friends").await;
 
     let (seen_by_visitor, _) = all_pages(&test_db, &Viewer::Visitor, "").await;
     assert!(seen_by_visitor.contains(public));
@@ -132,9 +95,9 @@ async fn each_visibility_shows_to_the_right_viewers() {
 
 #[tokio::test]
 async fn unverified_members_stay_out_of_the_directory() {
-    let test_db = seeded(20).await;
-    let handle = first_handles(&test_db, 1).await.remove(0);
-    set_visibility(&test_db, &handle, "public").await;
+    let test_db = TestDb::seeded(20, 11).await;
+    let handle = test_db.handles(1).await.remove(0);
+    test_db.set_visibility(&handle, "public").await;
     let row = member::Entity::find()
         .filter(member::Column::Handle.eq(handle.as_str()))
         .one(&test_db.db)
@@ -151,7 +114,7 @@ async fn unverified_members_stay_out_of_the_directory() {
 
 #[tokio::test]
 async fn search_matches_names_roles_and_organisations() {
-    let test_db = seeded(80).await;
+    let test_db = TestDb::seeded(80, 11).await;
     let first = browse(&test_db.db, &Viewer::Visitor, &MemberQuery::default())
         .await
         .unwrap()
@@ -180,7 +143,7 @@ async fn search_matches_names_roles_and_organisations() {
 
 #[tokio::test]
 async fn bad_input_gets_a_field_error() {
-    let test_db = seeded(5).await;
+    let test_db = TestDb::seeded(5, 11).await;
     let long = MemberQuery {
         q: "a".repeat(201),
         after: String::new(),

@@ -8,18 +8,7 @@ use iey_domain::community::summary;
 use iey_domain::seed::{SeedOptions, seed_if_empty, seed_members};
 use iey_domain::testing::TestDb;
 use iey_entity::{member, member_tag};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-
-async fn handles(test_db: &TestDb) -> Vec<String> {
-    member::Entity::find()
-        .order_by_asc(member::Column::Id)
-        .all(&test_db.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|m| m.handle)
-        .collect()
-}
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 #[tokio::test]
 async fn the_same_seed_gives_the_same_community() {
@@ -31,7 +20,7 @@ async fn the_same_seed_gives_the_same_community() {
     };
     seed_members(&first.db, options).await.unwrap();
     seed_members(&second.db, options).await.unwrap();
-    assert_eq!(handles(&first).await, handles(&second).await);
+    assert_eq!(first.handles(10_000).await, second.handles(10_000).await);
     first.remove().await;
     second.remove().await;
 }
@@ -98,7 +87,7 @@ async fn seeding_again_adds_new_people_and_first_start_seeds_once() {
     assert!(seed_if_empty(&test_db.db, options).await.unwrap().is_some());
     assert!(seed_if_empty(&test_db.db, options).await.unwrap().is_none());
     seed_members(&test_db.db, options).await.unwrap();
-    let all = handles(&test_db).await;
+    let all = test_db.handles(10_000).await;
     let unique: HashSet<&String> = all.iter().collect();
     assert_eq!(all.len(), 60);
     assert_eq!(unique.len(), 60, "handles stay unique");

@@ -4,9 +4,11 @@
 mod community;
 mod error;
 mod members;
+mod profile;
 mod sector;
 
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
 pub use members::{MemberCard, MemberPage, MemberQuery};
+pub use profile::MemberProfile;
 pub use sector::Sector;

@@ -86,3 +86,28 @@ test('a broken page link gets a clear message, not an error page', async () => {
   assert.match(await page.getByRole('alert').innerText(), /check|not valid/i);
   await page.context().close();
 });
+
+for (const mode of MODES) {
+  test(`${mode.name}: a member's name opens their profile`, async () => {
+    const page = await openPage(browser, mode);
+    await visit(page, mode, server.url + '/members');
+    const card = page.locator('.member-card').first();
+    const name = await card.locator('.member-card__name').innerText();
+    await card.getByRole('link', { name }).click();
+    await page.waitForURL(/\/members\/[a-z0-9-]+$/);
+    await page.locator('h1', { hasText: name }).waitFor();
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.ok(await page.getByText('Languages').isVisible());
+    await assertAccessible(page);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+}
+
+test('an unknown member is a 404 page', async () => {
+  const page = await openPage(browser, MODES[0]);
+  const response = await page.goto(server.url + '/members/no-such-member');
+  assert.equal(response.status(), 404);
+  assert.equal(await page.locator('h1').innerText(), 'We could not find that page');
+  await page.context().close();
+});

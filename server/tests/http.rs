@@ -177,3 +177,28 @@ async fn server_functions_answer_with_typed_errors() {
     assert!(body.contains(r#""error":"validation""#), "{body}");
     test_db.remove().await;
 }
+
+#[tokio::test]
+async fn profiles_show_to_visitors_only_when_public() {
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
+    let handles = test_db.handles(2).await;
+    test_db.set_visibility(&handles[0], "public").await;
+    test_db.set_visibility(&handles[1], "members").await;
+
+    let (status, _, body) = get(&router, &format!("/members/{}", handles[0])).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<h1>"), "{body}");
+
+    let (status, _, body) = get(&router, &format!("/members/{}", handles[1])).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a members-only profile is hidden from visitors"
+    );
+    assert!(body.contains("We could not find that page"));
+    test_db.remove().await;
+}

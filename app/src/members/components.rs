@@ -2,6 +2,7 @@
 
 use iey_dto::MemberCard;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// One member as a card in the directory list.
 #[component]
@@ -14,7 +15,9 @@ pub fn MemberCardView(member: MemberCard) -> impl IntoView {
     view! {
         <li class="member-card">
             <span class="avatar member-card__avatar" aria-hidden="true">{member.initials}</span>
-            <h2 class="member-card__name">{member.display_name}</h2>
+            <h2 class="member-card__name">
+                <A href=format!("/members/{}", member.handle)>{member.display_name}</A>
+            </h2>
             <p class="member-card__headline">
                 {member.headline}
                 {member.organisation.map(|organisation| format!(" · {organisation}"))}
