@@ -1,6 +1,6 @@
 //! Pieces of the directory: a member's card.
 
-use iey_dto::MemberCard;
+use iey_dto::{MemberCard, Sector};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -24,15 +24,7 @@ pub fn MemberCardView(member: MemberCard) -> impl IntoView {
             </p>
             <p class="member-card__meta">{place}</p>
             <ul class="member-card__tags cluster" aria-label="Sectors and interests">
-                {member
-                    .sectors
-                    .into_iter()
-                    .map(|sector| {
-                        view! {
-                            <li class=format!("pill sector--{}", sector.code())>{sector.label()}</li>
-                        }
-                    })
-                    .collect_view()}
+                {member.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}
                 {member
                     .interests
                     .into_iter()
@@ -41,4 +33,10 @@ pub fn MemberCardView(member: MemberCard) -> impl IntoView {
             </ul>
         </li>
     }
+}
+
+/// A sector as a coloured pill in a list.
+#[component]
+pub fn SectorPill(sector: Sector) -> impl IntoView {
+    view! { <li class=format!("pill sector--{}", sector.code())>{sector.label()}</li> }
 }

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::ErrorNotice;
+use crate::members::components::SectorPill;
 use crate::members::server::get_member_profile;
 use crate::pages::NotFoundPage;
 
@@ -69,15 +70,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
                 </div>
             </header>
             <ul class="cluster" aria-label="Sectors and availability">
-                {profile
-                    .sectors
-                    .into_iter()
-                    .map(|sector| {
-                        view! {
-                            <li class=format!("pill sector--{}", sector.code())>{sector.label()}</li>
-                        }
-                    })
-                    .collect_view()}
+                {profile.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}
                 {profile.open_to_visits.then(|| view! { <li class="tag">"Open to host visits"</li> })}
                 {profile.open_to_mentoring.then(|| view! { <li class="tag">"Open to mentoring"</li> })}
             </ul>
