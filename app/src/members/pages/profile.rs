@@ -76,12 +76,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
             </ul>
             <section aria-labelledby="about-heading" class="stack">
                 <h2 id="about-heading">"About"</h2>
-                {profile
-                    .bio
-                    .split("\n\n")
-                    .filter(|paragraph| !paragraph.trim().is_empty())
-                    .map(|paragraph| view! { <p>{paragraph.to_owned()}</p> })
-                    .collect_view()}
+                <p class="profile__bio">{profile.bio}</p>
             </section>
             <dl class="details">
                 {details
