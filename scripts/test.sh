@@ -26,6 +26,11 @@ if ! pg_isready -q -d "$IEY_TEST_POSTGRES" 2>/dev/null && ! (exec 3<>/dev/tcp/12
   echo "PostgreSQL is not reachable at $IEY_TEST_POSTGRES: the PostgreSQL tests cannot run." >&2
   exit 1
 fi
+# A test that panics leaves its schema behind; clear those of earlier runs first.
+if command -v psql >/dev/null 2>&1; then
+  psql "$IEY_TEST_POSTGRES" -Atqc "SELECT 'DROP SCHEMA ' || schema_name || ' CASCADE;'
+    FROM information_schema.schemata WHERE schema_name LIKE 'iey\_test\_%'" | PGOPTIONS='-c client_min_messages=warning' psql "$IEY_TEST_POSTGRES" -q
+fi
 IEY_TEST_DB=postgres cargo test -p iey-domain -p iey-server
 
 step "release build (server + hydrated site)"
