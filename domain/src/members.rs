@@ -126,6 +126,7 @@ pub fn initials(display_name: &str) -> String {
         .collect()
 }
 
+/// A member's directory card from their row and tags.
 fn card(row: member::Model, tags: Vec<member_tag::Model>) -> MemberCard {
     let mut sectors = Vec::new();
     let mut interests = Vec::new();

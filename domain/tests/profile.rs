@@ -58,8 +58,8 @@ async fn a_profile_shows_its_tags_by_kind() {
     let shown = profile(&test_db.db, &Viewer::Visitor, &handle)
         .await
         .unwrap();
-    assert_eq!(shown.handle, handle);
-    assert!(!shown.sectors.is_empty());
+    assert_eq!(shown.card.handle, handle);
+    assert!(!shown.card.sectors.is_empty());
     assert!(!shown.languages.is_empty());
     assert!(
         shown.languages.iter().all(|name| name.len() > 2),
@@ -67,7 +67,7 @@ async fn a_profile_shows_its_tags_by_kind() {
         shown.languages
     );
     assert!(!shown.age_bands.is_empty());
-    assert!(shown.interests.len() >= 2);
+    assert!(shown.card.interests.len() >= 2);
     assert!(!shown.joined.is_empty());
     test_db.remove().await;
 }

@@ -1,10 +1,10 @@
 //! One member's profile, shown only to viewers the member's visibility allows.
 
-use iey_dto::{MemberProfile, Sector};
+use iey_dto::MemberProfile;
 use iey_entity::{member, member_tag};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::{country_name, initials, visible_to};
+use super::{card, visible_to};
 use crate::{AppError, Db, DomainResult, Viewer, internal};
 
 /// The profile of `handle` as `viewer` may see it. A hidden profile is
@@ -24,35 +24,25 @@ pub async fn profile(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<Mem
         .await
         .map_err(internal("loading profile tags"))?;
 
-    let mut profile = MemberProfile {
-        initials: initials(&row.display_name),
-        country: country_name(&row.country_code),
-        joined: row.created_at.format("%B %Y").to_string(),
-        handle: row.handle,
-        display_name: row.display_name,
-        headline: row.headline,
-        organisation: row.organisation_name,
-        city: row.city,
-        time_zone: row.time_zone,
-        bio: row.bio,
-        sectors: Vec::new(),
-        languages: Vec::new(),
-        age_bands: Vec::new(),
-        interests: Vec::new(),
-        open_to_visits: row.open_to_visits,
-        open_to_mentoring: row.open_to_mentoring,
-    };
-    for tag in tags {
+    let mut languages = Vec::new();
+    let mut age_bands = Vec::new();
+    for tag in &tags {
         match tag.kind.as_str() {
-            "sector" => profile.sectors.extend(Sector::from_code(&tag.value)),
-            "language" => profile.languages.push(language_name(&tag.value)),
-            "age_band" => profile.age_bands.push(tag.value),
-            "interest" => profile.interests.push(tag.value),
+            "language" => languages.push(language_name(&tag.value)),
+            "age_band" => age_bands.push(tag.value.clone()),
             _ => {}
         }
     }
-    profile.sectors.sort();
-    Ok(profile)
+    Ok(MemberProfile {
+        time_zone: row.time_zone.clone(),
+        bio: row.bio.clone(),
+        open_to_visits: row.open_to_visits,
+        open_to_mentoring: row.open_to_mentoring,
+        joined: row.created_at.format("%B %Y").to_string(),
+        card: card(row, tags),
+        languages,
+        age_bands,
+    })
 }
 
 /// The English name of an ISO 639-1 language code.

@@ -34,49 +34,58 @@ pub fn ProfilePage() -> impl IntoView {
 /// The profile itself.
 #[component]
 fn Profile(profile: MemberProfile) -> impl IntoView {
-    let role = match &profile.organisation {
-        Some(organisation) => format!("{} · {organisation}", profile.headline),
-        None => profile.headline.clone(),
+    let MemberProfile {
+        card,
+        time_zone,
+        bio,
+        languages,
+        age_bands,
+        open_to_visits,
+        open_to_mentoring,
+        joined,
+    } = profile;
+    let role = match &card.organisation {
+        Some(organisation) => format!("{} · {organisation}", card.headline),
+        None => card.headline.clone(),
     };
-    let place = if profile.city.is_empty() {
-        profile.country.clone()
+    let place = if card.city.is_empty() {
+        card.country.clone()
     } else {
-        format!("{}, {}", profile.city, profile.country)
+        format!("{}, {}", card.city, card.country)
     };
     let details = [
-        ("Languages", profile.languages.join(", ")),
-        ("Works with ages", profile.age_bands.join(", ")),
+        ("Languages", languages.join(", ")),
+        ("Works with ages", age_bands.join(", ")),
         (
             "Interests",
-            profile
-                .interests
+            card.interests
                 .iter()
                 .map(|i| i.replace('-', " "))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        ("Time zone", profile.time_zone.clone()),
-        ("Member since", profile.joined.clone()),
+        ("Time zone", time_zone),
+        ("Member since", joined),
     ];
     view! {
-        <Title text=profile.display_name.clone() />
+        <Title text=card.display_name.clone() />
         <article class="profile stack">
             <header class="profile__header">
-                <span class="avatar avatar--lg" aria-hidden="true">{profile.initials}</span>
+                <span class="avatar avatar--lg" aria-hidden="true">{card.initials}</span>
                 <div class="stack">
-                    <h1>{profile.display_name}</h1>
+                    <h1>{card.display_name}</h1>
                     <p class="page-header__lead">{role}</p>
                     <p class="muted">{place}</p>
                 </div>
             </header>
             <ul class="cluster" aria-label="Sectors and availability">
-                {profile.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}
-                {profile.open_to_visits.then(|| view! { <li class="tag">"Open to host visits"</li> })}
-                {profile.open_to_mentoring.then(|| view! { <li class="tag">"Open to mentoring"</li> })}
+                {card.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}
+                {open_to_visits.then(|| view! { <li class="tag">"Open to host visits"</li> })}
+                {open_to_mentoring.then(|| view! { <li class="tag">"Open to mentoring"</li> })}
             </ul>
             <section aria-labelledby="about-heading" class="stack">
                 <h2 id="about-heading">"About"</h2>
-                <p class="profile__bio">{profile.bio}</p>
+                <p class="profile__bio">{bio}</p>
             </section>
             <dl class="details">
                 {details
