@@ -3,6 +3,9 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
+# Test output is copied here so the run can end with one total.
+RESULTS=$(mktemp)
+trap 'rm -f "$RESULTS"' EXIT
 
 step "tools"
 scripts/install-tools.sh
@@ -18,7 +21,8 @@ cargo clippy -p iey-frontend -p iey-app --lib --features iey-frontend/hydrate \
   --target wasm32-unknown-unknown -- -D warnings
 
 step "unit and integration tests (SQLite)"
-IEY_TEST_DB=sqlite cargo test -p iey-dto -p iey-entity -p iey-migration -p iey-domain -p iey-server
+IEY_TEST_DB=sqlite cargo test -p iey-dto -p iey-entity -p iey-migration -p iey-domain -p iey-server \
+  2>&1 | tee -a "$RESULTS"
 
 step "domain tests (PostgreSQL)"
 export IEY_TEST_POSTGRES=${IEY_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}
@@ -31,7 +35,7 @@ if command -v psql >/dev/null 2>&1; then
   psql "$IEY_TEST_POSTGRES" -Atqc "SELECT 'DROP SCHEMA ' || schema_name || ' CASCADE;'
     FROM information_schema.schemata WHERE schema_name LIKE 'iey\_test\_%'" | PGOPTIONS='-c client_min_messages=warning' psql "$IEY_TEST_POSTGRES" -q
 fi
-IEY_TEST_DB=postgres cargo test -p iey-domain -p iey-server
+IEY_TEST_DB=postgres cargo test -p iey-domain -p iey-server 2>&1 | tee -a "$RESULTS"
 
 step "release build (server + hydrated site)"
 cargo leptos build --release
@@ -40,6 +44,10 @@ step "client-side bundle (trunk, csr)"
 trunk build
 
 step "end-to-end (Chromium: JavaScript off and hydrated)"
-scripts/e2e.sh
+scripts/e2e.sh 2>&1 | tee -a "$RESULTS"
 
 step "all checks passed"
+# cargo prints "test result: ok. N passed; M failed"; node prints "ℹ pass N" / "ℹ fail M".
+awk '/^test result:/ { p += $4; f += $6 }
+     /^ℹ pass / { p += $3 } /^ℹ fail / { f += $3 }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$RESULTS"

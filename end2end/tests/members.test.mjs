@@ -20,6 +20,14 @@ async function firstNames(page) {
   return page.locator('.member-card__name').allInnerTexts();
 }
 
+/**
+ * Waits until the result count differs from `before`. A hydrated page keeps the
+ * old results on screen while new ones load, so waiting for the URL is not enough.
+ */
+async function resultsChangedFrom(page, before) {
+  await page.locator('.results-count').filter({ hasNotText: before }).waitFor();
+}
+
 for (const mode of MODES) {
   describe(mode.name, () => {
     test('the directory lists members and pages through them', async () => {
@@ -30,7 +38,7 @@ for (const mode of MODES) {
       await assertAccessible(page);
       await page.getByRole('link', { name: 'Next page' }).click();
       await page.waitForURL(/after=/);
-      await page.locator('.member-card__name').first().waitFor();
+      await page.locator('.member-card__name').first().filter({ hasNotText: firstPage[0] }).waitFor();
       const secondPage = await firstNames(page);
       assert.notDeepEqual(secondPage, firstPage);
       assert.ok(secondPage.length > 0);
@@ -44,10 +52,11 @@ for (const mode of MODES) {
       await visit(page, mode, server.url + '/members');
       const someone = (await firstNames(page))[0];
       const family = someone.split(' ').at(-1);
+      const before = await page.locator('.results-count').innerText();
       await page.getByLabel('Search members').fill(family);
       await page.getByRole('button', { name: 'Search' }).click();
       await page.waitForURL(/q=/);
-      await page.locator('.member-card__name', { hasText: family }).first().waitFor();
+      await resultsChangedFrom(page, before);
       const names = await firstNames(page);
       assert.ok(names.includes(someone), `${someone} in ${names}`);
       assert.ok(names.length < 24);
@@ -69,10 +78,13 @@ test('once hydrated, results follow the search box without a page load', async (
   });
   const someone = (await firstNames(page))[3];
   const family = someone.split(' ').at(-1);
+  const before = await page.locator('.results-count').innerText();
   await page.getByLabel('Search members').pressSequentially(family, { delay: 20 });
   await page.waitForURL((url) => url.searchParams.get('q') === family);
-  await page.locator('.member-card__name', { hasText: family }).first().waitFor();
-  assert.ok((await firstNames(page)).includes(someone));
+  await resultsChangedFrom(page, before);
+  const names = await firstNames(page);
+  assert.ok(names.includes(someone), `${someone} in ${names}`);
+  assert.ok(names.length < 24, 'the list narrowed');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was reloaded');
   assertNoProblems(page);
   await page.context().close();
