@@ -38,6 +38,25 @@ pub struct MemberCard {
     pub interests: Vec<String>,
 }
 
+impl MemberCard {
+    /// Their role and organisation, e.g. "Health visitor · Leeds Family Hub".
+    pub fn role(&self) -> String {
+        match &self.organisation {
+            Some(organisation) => format!("{} · {organisation}", self.headline),
+            None => self.headline.clone(),
+        }
+    }
+
+    /// Where they are, e.g. "Leeds, United Kingdom", or the country alone.
+    pub fn place(&self) -> String {
+        if self.city.is_empty() {
+            self.country.clone()
+        } else {
+            format!("{}, {}", self.city, self.country)
+        }
+    }
+}
+
 /// One page of directory results.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberPage {
@@ -47,4 +66,34 @@ pub struct MemberPage {
     pub total: u64,
     /// The cursor of the next page, if there is one.
     pub next: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(organisation: Option<&str>, city: &str) -> MemberCard {
+        MemberCard {
+            handle: "ana-1".into(),
+            display_name: "Ana López".into(),
+            initials: "AL".into(),
+            headline: "Health visitor".into(),
+            organisation: organisation.map(Into::into),
+            country: "Spain".into(),
+            city: city.into(),
+            sectors: vec![],
+            interests: vec![],
+        }
+    }
+
+    #[test]
+    fn role_and_place_leave_out_what_is_missing() {
+        assert_eq!(
+            card(Some("Centro Sur"), "Madrid").role(),
+            "Health visitor · Centro Sur"
+        );
+        assert_eq!(card(None, "").role(), "Health visitor");
+        assert_eq!(card(None, "Madrid").place(), "Madrid, Spain");
+        assert_eq!(card(None, "").place(), "Spain");
+    }
 }

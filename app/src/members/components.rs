@@ -7,21 +7,14 @@ use leptos_router::components::A;
 /// One member as a card in the directory list.
 #[component]
 pub fn MemberCardView(member: MemberCard) -> impl IntoView {
-    let place = if member.city.is_empty() {
-        member.country.clone()
-    } else {
-        format!("{}, {}", member.city, member.country)
-    };
+    let (role, place) = (member.role(), member.place());
     view! {
         <li class="member-card">
             <span class="avatar member-card__avatar" aria-hidden="true">{member.initials}</span>
             <h2 class="member-card__name">
                 <A href=format!("/members/{}", member.handle)>{member.display_name}</A>
             </h2>
-            <p class="member-card__headline">
-                {member.headline}
-                {member.organisation.map(|organisation| format!(" · {organisation}"))}
-            </p>
+            <p class="member-card__headline">{role}</p>
             <p class="member-card__meta">{place}</p>
             <ul class="member-card__tags cluster" aria-label="Sectors and interests">
                 {member.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}

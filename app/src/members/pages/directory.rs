@@ -60,7 +60,7 @@ pub fn DirectoryPage() -> impl IntoView {
                         name="q"
                         autocomplete="off"
                         maxlength="200"
-                        prop:value=move || params.with(|params| params.get("q").unwrap_or_default())
+                        prop:value=move || query().q
                         on:input=search_as_you_type
                         aria-describedby="member-search-hint"
                     />

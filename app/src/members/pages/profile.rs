@@ -44,15 +44,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
         open_to_mentoring,
         joined,
     } = profile;
-    let role = match &card.organisation {
-        Some(organisation) => format!("{} · {organisation}", card.headline),
-        None => card.headline.clone(),
-    };
-    let place = if card.city.is_empty() {
-        card.country.clone()
-    } else {
-        format!("{}, {}", card.city, card.country)
-    };
+    let (role, place) = (card.role(), card.place());
     let details = [
         ("Languages", languages.join(", ")),
         ("Works with ages", age_bands.join(", ")),
