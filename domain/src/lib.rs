@@ -1,6 +1,7 @@
 //! IEY's domain layer: every rule about who may see and do what, written as plain
 //! functions over a database connection that return wire types or an [`AppError`].
 
+pub mod avatars;
 pub mod community;
 pub mod db;
 pub mod members;

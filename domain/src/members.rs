@@ -149,6 +149,7 @@ fn card(row: member::Model, tags: Vec<member_tag::Model>) -> MemberCard {
         city: row.city,
         sectors,
         interests,
+        avatar: row.avatar_key,
     }
 }
 

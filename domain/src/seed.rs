@@ -234,6 +234,7 @@ impl DemoMember {
             email_verified_at: Set(self.verified.then_some(self.joined)),
             created_at: Set(self.joined),
             updated_at: Set(self.joined),
+            avatar_key: Set(None),
         }
     }
 

@@ -1,12 +1,14 @@
 //! Wire types: what crosses between the server and the browser. Plain serde structs
 //! that compile for wasm; database models never appear here.
 
+mod avatar;
 mod community;
 mod error;
 mod members;
 mod profile;
 mod sector;
 
+pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, avatar_url};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
 pub use members::{MemberCard, MemberPage, MemberQuery};

@@ -36,6 +36,9 @@ pub struct MemberCard {
     pub sectors: Vec<Sector>,
     /// Interest tags.
     pub interests: Vec<String>,
+    /// The key of their uploaded avatar (see `MemberCard::avatar_url`); `None` shows initials.
+    #[serde(default)]
+    pub avatar: Option<String>,
 }
 
 impl MemberCard {
@@ -83,6 +86,7 @@ mod tests {
             city: city.into(),
             sectors: vec![],
             interests: vec![],
+            avatar: None,
         }
     }
 

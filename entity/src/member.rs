@@ -48,6 +48,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// When the profile last changed (UTC).
     pub updated_at: DateTimeUtc,
+    /// Key of their current avatar images in `avatar`; `None` shows generated initials.
+    pub avatar_key: Option<String>,
 }
 
 /// Links from a member to other tables.
