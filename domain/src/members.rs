@@ -1,98 +1,122 @@
-//! The member directory: who the viewer may see, searched and paged, and each
-//! member's profile.
+//! The member directory: who the viewer may see, searched, filtered, counted and
+//! paged, and each member's profile.
 
+mod cache;
+mod facets;
+mod listing;
 mod profile;
+mod search;
+mod search_index;
 
+pub use cache::DirectoryCache;
 pub use profile::{language_name, profile};
+pub use search_index::{reindex, reindex_missing};
+pub(crate) use search_index::{SearchDocument, Searchable, write_documents};
 
 use std::collections::HashMap;
 
 use iey_dto::{MemberCard, MemberPage, MemberQuery, Sector};
-use iey_entity::{member, member_tag};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{
-    ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use iey_entity::{friendship, member, member_tag};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::{AppError, Db, DomainResult, Viewer, internal};
+use crate::{Db, DomainResult, Viewer, internal};
+use cache::ViewerClass;
+use search::Search;
 
 /// Members shown on one directory page.
 pub const PAGE_SIZE: u64 = 24;
-/// The longest search text we accept.
-const MAX_QUERY_CHARS: usize = 200;
+/// Visibilities every logged-in member may see.
+const MEMBER_VISIBLE: [&str; 2] = ["public", "members"];
 
 /// The rule of who may appear to `viewer`: verified members whose visibility lets
-/// the viewer see them. Every query that lists members starts from this.
+/// the viewer see them (friends-only profiles to their friends; members always see
+/// themselves). Every query that lists members starts from this.
 pub fn visible_to(viewer: &Viewer) -> Condition {
-    let verified = member::Column::EmailVerifiedAt.is_not_null();
     match viewer {
-        Viewer::Visitor => Condition::all()
-            .add(verified)
-            .add(member::Column::Visibility.eq("public")),
-        // Friends-only profiles join this once the friend graph exists.
-        Viewer::Member { id, .. } => Condition::all().add(verified).add(
-            Condition::any()
-                .add(member::Column::Visibility.is_in(["public", "members"]))
-                .add(member::Column::Id.eq(*id)),
-        ),
+        Viewer::Visitor => class_scope(ViewerClass::Visitor),
+        Viewer::Member { id, .. } => Condition::any()
+            .add(class_scope(ViewerClass::Member))
+            .add(own_scope(*id)),
     }
 }
 
-/// One page of the directory for `viewer`, sorted by name.
+/// What every viewer of a class may see.
+fn class_scope(class: ViewerClass) -> Condition {
+    let verified = member::Column::EmailVerifiedAt.is_not_null();
+    match class {
+        ViewerClass::Visitor => Condition::all()
+            .add(verified)
+            .add(member::Column::Visibility.eq("public")),
+        ViewerClass::Member => Condition::all()
+            .add(verified)
+            .add(member::Column::Visibility.is_in(MEMBER_VISIBLE)),
+    }
+}
+
+/// What member `id` sees beyond every member: themselves and their friends'
+/// friends-only profiles. Disjoint from the member class, so counts add up.
+fn own_scope(id: i32) -> Condition {
+    let friends = Query::select()
+        .column(friendship::Column::FriendId)
+        .from(friendship::Entity)
+        .and_where(friendship::Column::MemberId.eq(id))
+        .to_owned();
+    Condition::all()
+        .add(member::Column::EmailVerifiedAt.is_not_null())
+        .add(member::Column::Visibility.is_not_in(MEMBER_VISIBLE))
+        .add(
+            Condition::any().add(member::Column::Id.eq(id)).add(
+                Condition::all()
+                    .add(member::Column::Visibility.eq("friends"))
+                    .add(member::Column::Id.in_subquery(friends)),
+            ),
+        )
+}
+
+/// One page of the directory for `viewer`, with its total and facet counts.
 pub async fn browse(db: &Db, viewer: &Viewer, query: &MemberQuery) -> DomainResult<MemberPage> {
-    let words = query.q.trim().to_lowercase();
-    if words.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::invalid(
-            "q",
-            format!("Please search with at most {MAX_QUERY_CHARS} characters."),
-        ));
-    }
-    let cursor = parse_cursor(&query.after)?;
+    directory(db, viewer, query, None).await
+}
 
-    let mut matching = visible_to(viewer);
-    for word in words.split_whitespace() {
-        let pattern = format!("%{}%", escape_like(word));
-        matching = matching.add(
-            Condition::any()
-                .add(member::Column::SortName.like(&pattern))
-                .add(Expr::expr(Func::lower(Expr::col(member::Column::Headline))).like(&pattern))
-                .add(
-                    Expr::expr(Func::lower(Expr::col(member::Column::OrganisationName)))
-                        .like(&pattern),
-                ),
-        );
-    }
-    let total = member::Entity::find()
-        .filter(matching.clone())
-        .count(db)
-        .await
-        .map_err(internal("counting directory results"))?;
-
-    let mut page_query = member::Entity::find().filter(matching);
-    if let Some((sort_name, id)) = &cursor {
-        page_query = page_query.filter(
-            Condition::any()
-                .add(member::Column::SortName.gt(sort_name.as_str()))
-                .add(
-                    Condition::all()
-                        .add(member::Column::SortName.eq(sort_name.as_str()))
-                        .add(member::Column::Id.gt(*id)),
-                ),
-        );
-    }
-    let mut rows = page_query
-        .order_by_asc(member::Column::SortName)
-        .order_by_asc(member::Column::Id)
-        .limit(PAGE_SIZE + 1)
-        .all(db)
-        .await
-        .map_err(internal("listing directory page"))?;
-    let next = if rows.len() as u64 > PAGE_SIZE {
-        rows.truncate(PAGE_SIZE as usize);
-        rows.last()
-            .map(|last| format!("{}|{}", last.sort_name, last.id))
-    } else {
-        None
+/// [`browse`], taking the class-wide counts from `cache` when it has them.
+async fn directory(
+    db: &Db,
+    viewer: &Viewer,
+    query: &MemberQuery,
+    cache: Option<&DirectoryCache>,
+) -> DomainResult<MemberPage> {
+    let search = Search::parse(query)?;
+    let (rows, next) = listing::page(db, viewer, &search).await?;
+    let counts = match (cache, viewer) {
+        (None, _) => facets::count(db, &visible_to(viewer), &search).await?,
+        (Some(cache), viewer) => {
+            let class = match viewer {
+                Viewer::Visitor => ViewerClass::Visitor,
+                Viewer::Member { .. } => ViewerClass::Member,
+            };
+            let key = search.key();
+            let mut counts = match cache.get(class, &key) {
+                Some(counts) => counts,
+                None => {
+                    let counts = facets::count(db, &class_scope(class), &search).await?;
+                    cache.put(class, key, counts.clone());
+                    counts
+                }
+            };
+            if let Viewer::Member { id, .. } = viewer {
+                let own = own_scope(*id);
+                let any_own = member::Entity::find()
+                    .filter(own.clone())
+                    .count(db)
+                    .await
+                    .map_err(internal("counting a member's own rows"))?;
+                if any_own > 0 {
+                    counts.add(&facets::count(db, &own, &search).await?);
+                }
+            }
+            counts
+        }
     };
     let mut tags = tags_of(db, rows.iter().map(|row| row.id)).await?;
     let members = rows
@@ -104,8 +128,10 @@ pub async fn browse(db: &Db, viewer: &Viewer, query: &MemberQuery) -> DomainResu
         .collect();
     Ok(MemberPage {
         members,
-        total,
+        total: counts.total,
         next,
+        facets: counts.into_facets(&search),
+        sort: search.sort,
     })
 }
 
@@ -173,30 +199,6 @@ async fn tags_of(
     Ok(by_member)
 }
 
-/// Reads a cursor of the form `sort_name|id`; anything else is a bad link.
-fn parse_cursor(after: &str) -> DomainResult<Option<(String, i32)>> {
-    if after.is_empty() {
-        return Ok(None);
-    }
-    after
-        .rsplit_once('|')
-        .and_then(|(name, id)| Some((name.to_owned(), id.parse().ok()?)))
-        .map(Some)
-        .ok_or_else(|| {
-            AppError::invalid(
-                "after",
-                "That page link is not valid. Start again from the first page.",
-            )
-        })
-}
-
-/// Drops LIKE wildcards from a search word, so `%` or `_` cannot match everything.
-fn escape_like(word: &str) -> String {
-    word.chars()
-        .filter(|c| !matches!(c, '%' | '_' | '\\'))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,16 +208,6 @@ mod tests {
         assert_eq!(initials("Ana María López"), "AM");
         assert_eq!(initials("zoë"), "Z");
         assert_eq!(initials(""), "");
-    }
-
-    #[test]
-    fn cursors_must_name_a_position() {
-        assert_eq!(parse_cursor(""), Ok(None));
-        assert_eq!(
-            parse_cursor("ana|lopez|42"),
-            Ok(Some(("ana|lopez".to_owned(), 42)))
-        );
-        assert!(parse_cursor("nonsense").is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
+use crate::members::{SearchDocument, Searchable, write_documents};
 use crate::{AppError, Db, DomainResult, internal};
 use catalog::Catalog;
 use iey_dto::Sector;
@@ -96,6 +97,11 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
                 .await
                 .map_err(internal("inserting demo tags"))?;
         }
+        let documents: Vec<SearchDocument> = people
+            .iter()
+            .filter_map(|person| Some(person.search_document(*ids.get(&person.handle)?)))
+            .collect();
+        write_documents(&txn, &documents).await?;
         report.members += size;
     }
     txn.commit()
@@ -236,6 +242,24 @@ impl DemoMember {
             updated_at: Set(self.joined),
             avatar_key: Set(None),
         }
+    }
+
+    fn search_document(&self, member_id: i32) -> SearchDocument {
+        let interests: Vec<String> = self
+            .tags
+            .iter()
+            .filter(|(kind, _)| *kind == "interest")
+            .map(|(_, value)| value.clone())
+            .collect();
+        SearchDocument::of(&Searchable {
+            member_id,
+            display_name: &self.display_name,
+            handle: &self.handle,
+            headline: &self.headline,
+            organisation: self.organisation.as_deref(),
+            bio: &self.bio,
+            interests: &interests,
+        })
     }
 
     fn tag_rows(&self, member_id: i32) -> impl Iterator<Item = member_tag::ActiveModel> + '_ {

@@ -109,6 +109,23 @@ impl TestDb {
         id
     }
 
+    /// Makes members `a_id` and `b_id` friends (both directions, as the friend
+    /// graph stores them).
+    #[allow(clippy::expect_used)]
+    pub async fn befriend(&self, a_id: i32, b_id: i32) {
+        let now = chrono::Utc::now();
+        iey_entity::friendship::Entity::insert_many([(a_id, b_id), (b_id, a_id)].map(
+            |(member_id, friend_id)| iey_entity::friendship::ActiveModel {
+                member_id: Set(member_id),
+                friend_id: Set(friend_id),
+                created_at: Set(now),
+            },
+        ))
+        .exec(&self.db)
+        .await
+        .expect("store the friendship");
+    }
+
     /// Closes the database and removes it. Call at the end of each test.
     #[allow(clippy::expect_used)]
     pub async fn remove(self) {

@@ -16,7 +16,7 @@ async fn all_pages(test_db: &TestDb, viewer: &Viewer, q: &str) -> (Vec<String>, 
     let mut handles = Vec::new();
     let mut query = MemberQuery {
         q: q.to_owned(),
-        after: String::new(),
+        ..MemberQuery::default()
     };
     let total;
     loop {
@@ -24,6 +24,7 @@ async fn all_pages(test_db: &TestDb, viewer: &Viewer, q: &str) -> (Vec<String>, 
             members,
             total: page_total,
             next,
+            ..
         } = browse(&test_db.db, viewer, &query).await.unwrap();
         assert!(members.len() as u64 <= PAGE_SIZE);
         handles.extend(members.into_iter().map(|m| m.handle));
@@ -146,7 +147,7 @@ async fn bad_input_gets_a_field_error() {
     let test_db = TestDb::seeded(5, 11).await;
     let long = MemberQuery {
         q: "a".repeat(201),
-        after: String::new(),
+        ..MemberQuery::default()
     };
     let error = browse(&test_db.db, &Viewer::Visitor, &long)
         .await
@@ -154,8 +155,8 @@ async fn bad_input_gets_a_field_error() {
     assert!(error.field_message("q").is_some(), "{error:?}");
 
     let bad_cursor = MemberQuery {
-        q: String::new(),
         after: "not-a-cursor".to_owned(),
+        ..MemberQuery::default()
     };
     let error = browse(&test_db.db, &Viewer::Visitor, &bad_cursor)
         .await

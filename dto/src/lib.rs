@@ -11,6 +11,8 @@ mod sector;
 pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, avatar_url};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
-pub use members::{MemberCard, MemberPage, MemberQuery};
+pub use members::{
+    DirectoryFacets, DirectorySort, FacetValue, MemberCard, MemberPage, MemberQuery,
+};
 pub use profile::MemberProfile;
 pub use sector::Sector;

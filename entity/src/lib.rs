@@ -2,5 +2,6 @@
 //! turns them into wire types.
 
 pub mod avatar;
+pub mod friendship;
 pub mod member;
 pub mod member_tag;

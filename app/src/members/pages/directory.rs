@@ -22,6 +22,7 @@ pub fn DirectoryPage() -> impl IntoView {
         params.with(|params| MemberQuery {
             q: params.get("q").unwrap_or_default(),
             after: params.get("after").unwrap_or_default(),
+            ..MemberQuery::default()
         })
     };
     let page = Resource::new(query, browse_members);
