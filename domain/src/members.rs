@@ -2,6 +2,7 @@
 //! paged, and each member's profile.
 
 mod cache;
+mod edit;
 mod facets;
 mod listing;
 mod profile;
@@ -9,6 +10,9 @@ mod search;
 mod search_index;
 
 pub use cache::DirectoryCache;
+pub use edit::{
+    editable_profile, interest_suggestions, interest_tag, profile_editor, update_profile,
+};
 pub use profile::{language_name, profile};
 pub use search_index::{reindex, reindex_missing};
 pub(crate) use search_index::{SearchDocument, Searchable, write_documents};

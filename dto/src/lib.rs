@@ -6,6 +6,7 @@ mod community;
 mod error;
 mod members;
 mod profile;
+mod profile_edit;
 mod sector;
 
 pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, avatar_url};
@@ -14,5 +15,6 @@ pub use error::{AppError, FieldError};
 pub use members::{
     DirectoryFacets, DirectorySort, FacetValue, MemberCard, MemberPage, MemberQuery,
 };
-pub use profile::MemberProfile;
+pub use profile::{BioPiece, MemberProfile};
+pub use profile_edit::{AGE_BANDS, Choice, ProfileChoices, ProfileEditor, ProfileForm, VISIBILITIES};
 pub use sector::Sector;

@@ -1,8 +1,14 @@
 //! One member's profile, shown only to viewers the member's visibility allows.
 
+mod bio;
+
+use chrono::Utc;
+use chrono_tz::Tz;
 use iey_dto::MemberProfile;
 use iey_entity::{member, member_tag};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use bio::bio_pieces;
 
 use super::{card, visible_to};
 use crate::{AppError, Db, DomainResult, Viewer, internal};
@@ -34,8 +40,9 @@ pub async fn profile(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<Mem
         }
     }
     Ok(MemberProfile {
+        local_time: local_time(&row.time_zone),
         time_zone: row.time_zone.clone(),
-        bio: row.bio.clone(),
+        bio: bio_pieces(&row.bio),
         open_to_visits: row.open_to_visits,
         open_to_mentoring: row.open_to_mentoring,
         joined: row.created_at.format("%B %Y").to_string(),
@@ -43,6 +50,14 @@ pub async fn profile(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<Mem
         languages,
         age_bands,
     })
+}
+
+/// The time now in `time_zone`, e.g. "14:05"; empty for a zone we do not know.
+fn local_time(time_zone: &str) -> String {
+    time_zone
+        .parse::<Tz>()
+        .map(|zone| Utc::now().with_timezone(&zone).format("%H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// The English name of an ISO 639-1 language code.
@@ -60,5 +75,11 @@ mod tests {
     fn languages_are_named_in_english() {
         assert_eq!(language_name("de"), "German");
         assert_eq!(language_name("xx"), "xx");
+    }
+
+    #[test]
+    fn local_time_needs_a_known_zone() {
+        assert_eq!(local_time("Europe/Berlin").len(), 5);
+        assert_eq!(local_time("Mars/Olympus"), "");
     }
 }

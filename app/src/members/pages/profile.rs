@@ -1,6 +1,6 @@
 //! `/members/:handle`: one member's profile, or a 404 when the viewer may not see it.
 
-use iey_dto::{AppError, MemberProfile};
+use iey_dto::{AppError, BioPiece, MemberProfile};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -37,6 +37,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
     let MemberProfile {
         card,
         time_zone,
+        local_time,
         bio,
         languages,
         age_bands,
@@ -56,7 +57,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        ("Time zone", time_zone),
+        ("Time zone", time_zone_text(time_zone, &local_time)),
         ("Member since", joined),
     ];
     view! {
@@ -77,7 +78,9 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
             </ul>
             <section aria-labelledby="about-heading" class="stack">
                 <h2 id="about-heading">"About"</h2>
-                <p class="profile__bio">{bio}</p>
+                <p class="profile__bio">
+                    {bio.into_iter().map(|piece| view! { <BioPieceView piece /> }).collect_view()}
+                </p>
             </section>
             <dl class="details">
                 {details
@@ -94,5 +97,27 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
                     .collect_view()}
             </dl>
         </article>
+    }
+}
+
+/// One piece of a bio: plain text (escaped by Leptos) or a link marked as the
+/// member's own (`ugc`, `nofollow`) that gets no access to this page (`noopener`).
+#[component]
+fn BioPieceView(piece: BioPiece) -> impl IntoView {
+    match piece {
+        BioPiece::Text(text) => text.into_any(),
+        BioPiece::Link { href, text } => view! {
+            <a href=href rel="nofollow ugc noopener">{text}</a>
+        }
+        .into_any(),
+    }
+}
+
+/// The member's zone with their local time, e.g. "Europe/Berlin (14:05 there now)".
+fn time_zone_text(time_zone: String, local_time: &str) -> String {
+    if local_time.is_empty() || time_zone.is_empty() {
+        time_zone
+    } else {
+        format!("{time_zone} ({local_time} there now)")
     }
 }
