@@ -1,9 +1,11 @@
 //! IEY's domain layer: every rule about who may see and do what, written as plain
 //! functions over a database connection that return wire types or an [`AppError`].
 
+pub mod accounts;
 pub mod avatars;
 pub mod community;
 pub mod db;
+pub mod mail;
 pub mod members;
 pub mod seed;
 #[cfg(feature = "testing")]

@@ -10,6 +10,7 @@ mod search;
 mod search_index;
 
 pub use cache::DirectoryCache;
+pub(crate) use edit::handle_problem;
 pub use edit::{
     editable_profile, interest_suggestions, interest_tag, profile_editor, update_profile,
 };

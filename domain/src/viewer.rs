@@ -20,6 +20,15 @@ impl Role {
             Role::Admin => "admin",
         }
     }
+
+    /// The role stored as `code`; unknown codes are ordinary members.
+    pub fn from_code(code: &str) -> Role {
+        match code {
+            "moderator" => Role::Moderator,
+            "admin" => Role::Admin,
+            _ => Role::Member,
+        }
+    }
 }
 
 /// The person a request is made for.
@@ -34,4 +43,14 @@ pub enum Viewer {
         /// What they may do beyond an ordinary member.
         role: Role,
     },
+}
+
+impl Viewer {
+    /// The member's id, or `Unauthenticated` for a visitor.
+    pub fn member_id(&self) -> Result<i32, crate::AppError> {
+        match self {
+            Viewer::Visitor => Err(crate::AppError::Unauthenticated),
+            Viewer::Member { id, .. } => Ok(*id),
+        }
+    }
 }

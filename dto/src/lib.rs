@@ -2,6 +2,7 @@
 //! that compile for wasm; database models never appear here.
 
 mod avatar;
+mod accounts;
 mod community;
 mod error;
 mod members;
@@ -10,6 +11,7 @@ mod profile_edit;
 mod sector;
 
 pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, avatar_url};
+pub use accounts::{ActiveSession, CurrentMember};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
 pub use members::{

@@ -1,7 +1,10 @@
 //! SeaORM entities for every table. They never leave the server: the domain layer
 //! turns them into wire types.
 
+pub mod account_token;
 pub mod avatar;
 pub mod friendship;
 pub mod member;
 pub mod member_tag;
+pub mod rate_limit;
+pub mod session;

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261203_000001_create_member;
 mod m20261203_000002_create_member_tag;
+mod m20261203_000003_create_accounts;
 mod m20261203_000004_create_member_search;
 mod m20261203_000005_create_avatar;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261203_000001_create_member::Migration),
             Box::new(m20261203_000002_create_member_tag::Migration),
+            Box::new(m20261203_000003_create_accounts::Migration),
             Box::new(m20261203_000004_create_member_search::Migration),
             Box::new(m20261203_000005_create_avatar::Migration),
         ]
