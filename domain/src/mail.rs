@@ -56,7 +56,9 @@ impl Mailer {
         site_url: &str,
     ) -> Result<Self, MailConfigError> {
         let transport = match smtp_url {
-            Some(url) => Transport::Smtp(AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build()),
+            Some(url) => {
+                Transport::Smtp(AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build())
+            }
             None => Transport::Outbox(outbox),
         };
         Ok(Self {
@@ -131,9 +133,15 @@ mod tests {
 
     #[tokio::test]
     async fn without_smtp_mail_lands_in_the_outbox_readable() {
-        let dir = std::env::temp_dir().join(format!("iey-outbox-{}", crate::accounts::random_token()));
-        let mailer = Mailer::new(None, dir.clone(), "IEY <noreply@example.org>", "http://127.0.0.1:3000/")
-            .unwrap();
+        let dir =
+            std::env::temp_dir().join(format!("iey-outbox-{}", crate::accounts::random_token()));
+        let mailer = Mailer::new(
+            None,
+            dir.clone(),
+            "IEY <noreply@example.org>",
+            "http://127.0.0.1:3000/",
+        )
+        .unwrap();
         let link = mailer.link("/verify-email?token=abc");
         assert_eq!(link, "http://127.0.0.1:3000/verify-email?token=abc");
         mailer
@@ -157,6 +165,14 @@ mod tests {
     #[test]
     fn bad_settings_are_reported() {
         assert!(Mailer::new(None, PathBuf::new(), "not an address", "http://x").is_err());
-        assert!(Mailer::new(Some("ftp://nope"), PathBuf::new(), "a@example.org", "http://x").is_err());
+        assert!(
+            Mailer::new(
+                Some("ftp://nope"),
+                PathBuf::new(),
+                "a@example.org",
+                "http://x"
+            )
+            .is_err()
+        );
     }
 }

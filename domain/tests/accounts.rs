@@ -34,18 +34,37 @@ async fn sign_up_reports_every_problem_on_its_field_at_once() {
     )
     .await
     .unwrap_err();
-    assert!(error.field_message("email").unwrap().contains("email address"));
-    assert!(error.field_message("password").unwrap().contains("at least 10"));
+    assert!(
+        error
+            .field_message("email")
+            .unwrap()
+            .contains("email address")
+    );
+    assert!(
+        error
+            .field_message("password")
+            .unwrap()
+            .contains("at least 10")
+    );
     assert!(error.field_message("handle").unwrap().contains("3 to 30"));
 
-    sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let again = SignUp {
         email: " ANA@example.org ".into(),
         handle: "Ana-Lopez".into(),
         ..ana()
     };
-    let error = sign_up(&test_db.db, &outbox.mailer, again, &client("192.0.2.1")).await.unwrap_err();
-    assert!(error.field_message("email").unwrap().contains("already exists"));
+    let error = sign_up(&test_db.db, &outbox.mailer, again, &client("192.0.2.1"))
+        .await
+        .unwrap_err();
+    assert!(
+        error
+            .field_message("email")
+            .unwrap()
+            .contains("already exists")
+    );
     assert!(error.field_message("handle").unwrap().contains("taken"));
     test_db.remove().await;
 }
@@ -53,7 +72,9 @@ async fn sign_up_reports_every_problem_on_its_field_at_once() {
 #[tokio::test]
 async fn a_new_member_is_logged_in_mailed_and_hidden_until_verified() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    let token = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    let token = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let signed_in = resolve_session(&test_db.db, &token).await.unwrap().unwrap();
     assert_eq!(signed_in.handle, "ana-lopez");
     assert!(!signed_in.verified);
@@ -66,33 +87,64 @@ async fn a_new_member_is_logged_in_mailed_and_hidden_until_verified() {
         id: signed_in.member_id + 1000,
         role: iey_domain::Role::Member,
     };
-    let page = iey_domain::members::browse(&test_db.db, &other, &search).await.unwrap();
-    assert_eq!(page.total, 0, "unverified members stay out of the directory");
+    let page = iey_domain::members::browse(&test_db.db, &other, &search)
+        .await
+        .unwrap();
+    assert_eq!(
+        page.total, 0,
+        "unverified members stay out of the directory"
+    );
 
     let link = outbox.last_link("/verify-email?token=");
     confirm_email(&test_db.db, &link).await.unwrap();
-    assert!(resolve_session(&test_db.db, &token).await.unwrap().unwrap().verified);
-    let page = iey_domain::members::browse(&test_db.db, &other, &search).await.unwrap();
+    assert!(
+        resolve_session(&test_db.db, &token)
+            .await
+            .unwrap()
+            .unwrap()
+            .verified
+    );
+    let page = iey_domain::members::browse(&test_db.db, &other, &search)
+        .await
+        .unwrap();
     assert_eq!(page.total, 1, "verified members appear");
 
     let reused = confirm_email(&test_db.db, &link).await.unwrap_err();
-    assert!(reused.field_message("token").unwrap().contains("already been used"));
+    assert!(
+        reused
+            .field_message("token")
+            .unwrap()
+            .contains("already been used")
+    );
     test_db.remove().await;
 }
 
 #[tokio::test]
 async fn expired_and_superseded_tokens_do_not_work() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    let session = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    let session = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let first = outbox.last_link("/verify-email?token=");
-    let signed_in = resolve_session(&test_db.db, &session).await.unwrap().unwrap();
-    resend_verification(&test_db.db, &outbox.mailer, &signed_in).await.unwrap();
+    let signed_in = resolve_session(&test_db.db, &session)
+        .await
+        .unwrap()
+        .unwrap();
+    resend_verification(&test_db.db, &outbox.mailer, &signed_in)
+        .await
+        .unwrap();
     let second = outbox.last_link("/verify-email?token=");
     assert_ne!(first, second);
-    assert!(confirm_email(&test_db.db, &first).await.is_err(), "a newer link replaces the old one");
+    assert!(
+        confirm_email(&test_db.db, &first).await.is_err(),
+        "a newer link replaces the old one"
+    );
 
     account_token::Entity::update_many()
-        .col_expr(account_token::Column::ExpiresAt, (chrono::Utc::now() - chrono::Duration::minutes(1)).into())
+        .col_expr(
+            account_token::Column::ExpiresAt,
+            (chrono::Utc::now() - chrono::Duration::minutes(1)).into(),
+        )
         .filter(account_token::Column::UsedAt.is_null())
         .exec(&test_db.db)
         .await
@@ -106,47 +158,83 @@ async fn expired_and_superseded_tokens_do_not_work() {
 #[tokio::test]
 async fn log_in_gives_one_answer_for_unknown_accounts_and_wrong_passwords() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let attempt = |email: &str, password: &str| LogIn {
         email: email.into(),
         password: password.into(),
     };
-    let wrong = log_in(&test_db.db, attempt("ana@example.org", "wrong password!"), &client("192.0.2.2"))
-        .await
-        .unwrap_err();
-    let unknown = log_in(&test_db.db, attempt("nobody@example.org", "wrong password!"), &client("192.0.2.2"))
-        .await
-        .unwrap_err();
+    let wrong = log_in(
+        &test_db.db,
+        attempt("ana@example.org", "wrong password!"),
+        &client("192.0.2.2"),
+    )
+    .await
+    .unwrap_err();
+    let unknown = log_in(
+        &test_db.db,
+        attempt("nobody@example.org", "wrong password!"),
+        &client("192.0.2.2"),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(wrong, unknown);
-    let empty = log_in(&test_db.db, attempt("", ""), &client("192.0.2.2")).await.unwrap_err();
+    let empty = log_in(&test_db.db, attempt("", ""), &client("192.0.2.2"))
+        .await
+        .unwrap_err();
     assert!(empty.field_message("email").is_some() && empty.field_message("password").is_some());
 
-    let token = log_in(&test_db.db, attempt(" Ana@Example.org", "a long enough secret"), &client("192.0.2.2"))
-        .await
-        .unwrap();
-    assert!(resolve_session(&test_db.db, &token).await.unwrap().is_some());
+    let token = log_in(
+        &test_db.db,
+        attempt(" Ana@Example.org", "a long enough secret"),
+        &client("192.0.2.2"),
+    )
+    .await
+    .unwrap();
+    assert!(
+        resolve_session(&test_db.db, &token)
+            .await
+            .unwrap()
+            .is_some()
+    );
     test_db.remove().await;
 }
 
 #[tokio::test]
 async fn log_in_is_throttled_per_account_and_per_address() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let wrong = || LogIn {
         email: "ana@example.org".into(),
         password: "not the password".into(),
     };
     // Ten tries per account per quarter hour, from any number of addresses.
     for attempt in 0..10 {
-        let error = log_in(&test_db.db, wrong(), &client(&format!("198.51.100.{attempt}"))).await.unwrap_err();
-        assert!(matches!(error, AppError::Validation { .. }), "attempt {attempt}: {error:?}");
+        let error = log_in(
+            &test_db.db,
+            wrong(),
+            &client(&format!("198.51.100.{attempt}")),
+        )
+        .await
+        .unwrap_err();
+        assert!(
+            matches!(error, AppError::Validation { .. }),
+            "attempt {attempt}: {error:?}"
+        );
     }
     let right = LogIn {
         password: "a long enough secret".into(),
         ..wrong()
     };
-    let limited = log_in(&test_db.db, right, &client("203.0.113.7")).await.unwrap_err();
-    assert!(matches!(limited, AppError::RateLimited { retry_after_secs } if retry_after_secs > 0 && retry_after_secs <= 900));
+    let limited = log_in(&test_db.db, right, &client("203.0.113.7"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(limited, AppError::RateLimited { retry_after_secs } if retry_after_secs > 0 && retry_after_secs <= 900)
+    );
 
     // Thirty per address, whatever the accounts.
     for attempt in 0..30 {
@@ -154,14 +242,21 @@ async fn log_in_is_throttled_per_account_and_per_address() {
             email: format!("nobody{attempt}@example.org"),
             password: "whatever it is".into(),
         };
-        let error = log_in(&test_db.db, stranger, &client("192.0.2.99")).await.unwrap_err();
-        assert!(matches!(error, AppError::Validation { .. }), "attempt {attempt}: {error:?}");
+        let error = log_in(&test_db.db, stranger, &client("192.0.2.99"))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error, AppError::Validation { .. }),
+            "attempt {attempt}: {error:?}"
+        );
     }
     let one_more = LogIn {
         email: "someone@example.org".into(),
         password: "whatever it is".into(),
     };
-    let limited = log_in(&test_db.db, one_more, &client("192.0.2.99")).await.unwrap_err();
+    let limited = log_in(&test_db.db, one_more, &client("192.0.2.99"))
+        .await
+        .unwrap_err();
     assert!(matches!(limited, AppError::RateLimited { .. }));
     test_db.remove().await;
 }
@@ -169,14 +264,23 @@ async fn log_in_is_throttled_per_account_and_per_address() {
 #[tokio::test]
 async fn sessions_end_one_by_one_everywhere_and_on_password_changes() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    let phone = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    let phone = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let login = || LogIn {
         email: "ana@example.org".into(),
         password: "a long enough secret".into(),
     };
-    let laptop = log_in(&test_db.db, login(), &client("192.0.2.2")).await.unwrap();
-    let tablet = log_in(&test_db.db, login(), &client("192.0.2.3")).await.unwrap();
-    let on_laptop = resolve_session(&test_db.db, &laptop).await.unwrap().unwrap();
+    let laptop = log_in(&test_db.db, login(), &client("192.0.2.2"))
+        .await
+        .unwrap();
+    let tablet = log_in(&test_db.db, login(), &client("192.0.2.3"))
+        .await
+        .unwrap();
+    let on_laptop = resolve_session(&test_db.db, &laptop)
+        .await
+        .unwrap()
+        .unwrap();
     let listed = sessions_of(&test_db.db, &on_laptop).await.unwrap();
     assert_eq!(listed.len(), 3);
     assert_eq!(listed.iter().filter(|session| session.current).count(), 1);
@@ -195,68 +299,157 @@ async fn sessions_end_one_by_one_everywhere_and_on_password_changes() {
     .await
     .unwrap();
     let bo = resolve_session(&test_db.db, &other).await.unwrap().unwrap();
-    assert_eq!(end_other_session(&test_db.db, &bo, on_laptop.session_id).await, Err(AppError::NotFound));
+    assert_eq!(
+        end_other_session(&test_db.db, &bo, on_laptop.session_id).await,
+        Err(AppError::NotFound)
+    );
 
-    let on_tablet = resolve_session(&test_db.db, &tablet).await.unwrap().unwrap();
-    end_other_session(&test_db.db, &on_laptop, on_tablet.session_id).await.unwrap();
-    assert!(resolve_session(&test_db.db, &tablet).await.unwrap().is_none());
-
-    change_password(&test_db.db, &on_laptop, "a long enough secret".into(), "another long secret".into())
+    let on_tablet = resolve_session(&test_db.db, &tablet)
+        .await
+        .unwrap()
+        .unwrap();
+    end_other_session(&test_db.db, &on_laptop, on_tablet.session_id)
         .await
         .unwrap();
-    assert!(resolve_session(&test_db.db, &phone).await.unwrap().is_none(), "other sessions end");
-    assert!(resolve_session(&test_db.db, &laptop).await.unwrap().is_some(), "this one stays");
-    let wrong_current = change_password(&test_db.db, &on_laptop, "not it at all".into(), "yet another secret".into())
-        .await
-        .unwrap_err();
+    assert!(
+        resolve_session(&test_db.db, &tablet)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    change_password(
+        &test_db.db,
+        &on_laptop,
+        "a long enough secret".into(),
+        "another long secret".into(),
+    )
+    .await
+    .unwrap();
+    assert!(
+        resolve_session(&test_db.db, &phone)
+            .await
+            .unwrap()
+            .is_none(),
+        "other sessions end"
+    );
+    assert!(
+        resolve_session(&test_db.db, &laptop)
+            .await
+            .unwrap()
+            .is_some(),
+        "this one stays"
+    );
+    let wrong_current = change_password(
+        &test_db.db,
+        &on_laptop,
+        "not it at all".into(),
+        "yet another secret".into(),
+    )
+    .await
+    .unwrap_err();
     assert!(wrong_current.field_message("current_password").is_some());
 
-    end_all_sessions(&test_db.db, on_laptop.member_id).await.unwrap();
-    assert!(resolve_session(&test_db.db, &laptop).await.unwrap().is_none());
-    assert!(resolve_session(&test_db.db, &other).await.unwrap().is_some(), "Bo stays logged in");
+    end_all_sessions(&test_db.db, on_laptop.member_id)
+        .await
+        .unwrap();
+    assert!(
+        resolve_session(&test_db.db, &laptop)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        resolve_session(&test_db.db, &other)
+            .await
+            .unwrap()
+            .is_some(),
+        "Bo stays logged in"
+    );
     test_db.remove().await;
 }
 
 #[tokio::test]
 async fn a_password_reset_works_once_and_logs_out_everywhere() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    let session = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1")).await.unwrap();
+    let session = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
     let sent_before = outbox.count();
-    request_password_reset(&test_db.db, &outbox.mailer, "nobody@example.org", &client("192.0.2.1"))
-        .await
-        .unwrap();
-    assert_eq!(outbox.count(), sent_before, "no mail for an unknown address, and no hint either");
-    request_password_reset(&test_db.db, &outbox.mailer, "ANA@example.org", &client("192.0.2.1"))
-        .await
-        .unwrap();
+    request_password_reset(
+        &test_db.db,
+        &outbox.mailer,
+        "nobody@example.org",
+        &client("192.0.2.1"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        outbox.count(),
+        sent_before,
+        "no mail for an unknown address, and no hint either"
+    );
+    request_password_reset(
+        &test_db.db,
+        &outbox.mailer,
+        "ANA@example.org",
+        &client("192.0.2.1"),
+    )
+    .await
+    .unwrap();
     let token = outbox.last_link("/reset-password?token=");
 
-    let short = reset_password(&test_db.db, &token, "short".into()).await.unwrap_err();
+    let short = reset_password(&test_db.db, &token, "short".into())
+        .await
+        .unwrap_err();
     assert!(short.field_message("password").is_some());
-    reset_password(&test_db.db, &token, "a brand new secret".into()).await.unwrap();
-    assert!(resolve_session(&test_db.db, &session).await.unwrap().is_none());
-    assert!(reset_password(&test_db.db, &token, "a second new secret".into()).await.is_err());
+    reset_password(&test_db.db, &token, "a brand new secret".into())
+        .await
+        .unwrap();
+    assert!(
+        resolve_session(&test_db.db, &session)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        reset_password(&test_db.db, &token, "a second new secret".into())
+            .await
+            .is_err()
+    );
     let login = LogIn {
         email: "ana@example.org".into(),
         password: "a brand new secret".into(),
     };
-    let token = log_in(&test_db.db, login, &client("192.0.2.1")).await.unwrap();
+    let token = log_in(&test_db.db, login, &client("192.0.2.1"))
+        .await
+        .unwrap();
     let signed_in = resolve_session(&test_db.db, &token).await.unwrap().unwrap();
-    assert!(signed_in.verified, "following a mailed link proves the address");
+    assert!(
+        signed_in.verified,
+        "following a mailed link proves the address"
+    );
     test_db.remove().await;
 }
 
 #[tokio::test]
 async fn roles_are_granted_by_email() {
     let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
-    let token = sign_up(&test_db.db, &outbox.mailer, ana(), &Client::default()).await.unwrap();
+    let token = sign_up(&test_db.db, &outbox.mailer, ana(), &Client::default())
+        .await
+        .unwrap();
     iey_domain::accounts::grant_role(&test_db.db, "Ana@example.org", iey_domain::Role::Admin)
         .await
         .unwrap();
     let signed_in = resolve_session(&test_db.db, &token).await.unwrap().unwrap();
     assert_eq!(signed_in.role, iey_domain::Role::Admin);
     assert_eq!(
-        iey_domain::accounts::grant_role(&test_db.db, "nobody@example.org", iey_domain::Role::Admin).await,
+        iey_domain::accounts::grant_role(
+            &test_db.db,
+            "nobody@example.org",
+            iey_domain::Role::Admin
+        )
+        .await,
         Err(AppError::NotFound)
     );
     test_db.remove().await;

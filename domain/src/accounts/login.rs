@@ -3,11 +3,11 @@
 use iey_entity::member;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use super::Client;
 use super::email::normalise_email;
 use super::password::verify_password;
 use super::rate_limit::{Limit, hit};
 use super::sessions::start_session;
-use super::Client;
 use crate::{AppError, Db, DomainResult, internal};
 
 /// Log-in attempts allowed from one address per quarter hour.

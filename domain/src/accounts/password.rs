@@ -1,8 +1,8 @@
 //! Passwords: checked for length, hashed with argon2id off the async threads, and
 //! verified in the same time whether or not the account exists.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand::RngCore;
 
 use crate::{AppError, DomainResult};
@@ -50,12 +50,19 @@ pub(crate) async fn hash_password(password: String) -> DomainResult<String> {
 
 /// Whether `password` matches `stored`. With no stored hash (no such account, or
 /// one without a password) a dummy hash is checked, so the answer takes as long.
-pub(crate) async fn verify_password(password: String, stored: Option<String>) -> DomainResult<bool> {
+pub(crate) async fn verify_password(
+    password: String,
+    stored: Option<String>,
+) -> DomainResult<bool> {
     blocking(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_owned());
         let matches = PasswordHash::new(&stored)
-            .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
             .unwrap_or(false);
         Ok(known && matches)
     })
@@ -83,8 +90,16 @@ mod tests {
     async fn hashes_verify_only_their_password() {
         let hash = hash_password("correct horse battery".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery".into(), Some(hash.clone())).await.unwrap());
-        assert!(!verify_password("wrong horse battery".into(), Some(hash)).await.unwrap());
+        assert!(
+            verify_password("correct horse battery".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !verify_password("wrong horse battery".into(), Some(hash))
+                .await
+                .unwrap()
+        );
         assert!(!verify_password("anything".into(), None).await.unwrap());
     }
 

@@ -56,7 +56,9 @@ pub(crate) async fn hit_at<C: ConnectionTrait>(
         .await
         .map_err(internal("counting a rate-limited attempt"))?
         .ok_or(AppError::Internal)?;
-    let hits: i32 = row.try_get("", "hits").map_err(internal("reading a rate limit"))?;
+    let hits: i32 = row
+        .try_get("", "hits")
+        .map_err(internal("reading a rate limit"))?;
     let window_start: i64 = row
         .try_get("", "window_start")
         .map_err(internal("reading a rate limit"))?;

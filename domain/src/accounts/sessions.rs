@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn devices_are_named_from_the_user_agent() {
-        let chrome_android = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36";
+        let chrome_android =
+            "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36";
         assert_eq!(device_name(chrome_android), "Chrome on Android");
         assert_eq!(device_name("curl/8.0"), "Unknown browser");
     }

@@ -5,12 +5,12 @@ use chrono::Utc;
 use iey_entity::member;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 
+use super::Client;
 use super::email::{email_problem, email_taken, normalise_email};
 use super::password::{hash_password, password_problem, verify_password};
 use super::rate_limit::{Limit, hit};
 use super::sessions::{SignedIn, end_all_sessions};
 use super::tokens::{Purpose, issue, redeem};
-use super::Client;
 use crate::mail::{Mail, Mailer};
 use crate::{AppError, Db, DomainResult, internal};
 
@@ -31,7 +31,12 @@ const RESEND_PER_ACCOUNT: Limit = Limit {
 };
 
 /// Sends the link that confirms `email` for `member_id`.
-pub(crate) async fn send_verification(db: &Db, mailer: &Mailer, member_id: i32, email: &str) -> DomainResult<()> {
+pub(crate) async fn send_verification(
+    db: &Db,
+    mailer: &Mailer,
+    member_id: i32,
+    email: &str,
+) -> DomainResult<()> {
     let token = issue(db, member_id, Purpose::VerifyEmail, None).await?;
     let link = mailer.link(&format!("/verify-email?token={token}"));
     mailer
@@ -48,19 +53,31 @@ pub(crate) async fn send_verification(db: &Db, mailer: &Mailer, member_id: i32, 
 }
 
 /// Sends the confirmation link again, at most a few times an hour.
-pub async fn resend_verification(db: &Db, mailer: &Mailer, signed_in: &SignedIn) -> DomainResult<()> {
+pub async fn resend_verification(
+    db: &Db,
+    mailer: &Mailer,
+    signed_in: &SignedIn,
+) -> DomainResult<()> {
     let account = account(db, signed_in.member_id).await?;
     if account.email_verified_at.is_some() {
         return Ok(());
     }
-    hit(db, &format!("resend:member:{}", account.id), RESEND_PER_ACCOUNT).await?;
+    hit(
+        db,
+        &format!("resend:member:{}", account.id),
+        RESEND_PER_ACCOUNT,
+    )
+    .await?;
     send_verification(db, mailer, account.id, &account.email).await
 }
 
 /// Confirms an address from an emailed link: the sign-up address, or a new
 /// address the member asked to change to.
 pub async fn confirm_email(db: &Db, token: &str) -> DomainResult<()> {
-    let txn = db.begin().await.map_err(internal("starting a confirmation"))?;
+    let txn = db
+        .begin()
+        .await
+        .map_err(internal("starting a confirmation"))?;
     let redeemed = match redeem(&txn, token, Purpose::VerifyEmail).await {
         Ok(row) => row,
         Err(_) => redeem(&txn, token, Purpose::ChangeEmail).await?,
@@ -81,12 +98,19 @@ pub async fn confirm_email(db: &Db, token: &str) -> DomainResult<()> {
         .exec(&txn)
         .await
         .map_err(internal("confirming an email address"))?;
-    txn.commit().await.map_err(internal("finishing a confirmation"))
+    txn.commit()
+        .await
+        .map_err(internal("finishing a confirmation"))
 }
 
 /// Mails a reset link when an account has `email`. The answer is the same either
 /// way, so the form can't be used to find out who has an account.
-pub async fn request_password_reset(db: &Db, mailer: &Mailer, email: &str, client: &Client) -> DomainResult<()> {
+pub async fn request_password_reset(
+    db: &Db,
+    mailer: &Mailer,
+    email: &str,
+    client: &Client,
+) -> DomainResult<()> {
     let email = normalise_email(email);
     if let Some(message) = email_problem(&email) {
         return Err(AppError::invalid("email", message));
@@ -101,7 +125,14 @@ pub async fn request_password_reset(db: &Db, mailer: &Mailer, email: &str, clien
         return Ok(());
     };
     // Quietly stop mailing after a few: the person asking may not own the inbox.
-    if hit(db, &format!("reset:member:{}", account.id), RESET_PER_ACCOUNT).await.is_err() {
+    if hit(
+        db,
+        &format!("reset:member:{}", account.id),
+        RESET_PER_ACCOUNT,
+    )
+    .await
+    .is_err()
+    {
         return Ok(());
     }
     let token = issue(db, account.id, Purpose::ResetPassword, None).await?;
@@ -153,10 +184,15 @@ pub async fn change_password(
         return Err(AppError::invalid("new_password", message));
     }
     let hash = hash_password(new_password).await?;
-    let txn = db.begin().await.map_err(internal("starting a password change"))?;
+    let txn = db
+        .begin()
+        .await
+        .map_err(internal("starting a password change"))?;
     set_password(&txn, account.id, hash).await?;
     super::sessions::end_sessions_except(&txn, account.id, signed_in.session_id).await?;
-    txn.commit().await.map_err(internal("finishing a password change"))
+    txn.commit()
+        .await
+        .map_err(internal("finishing a password change"))
 }
 
 /// Sends a confirmation link to a new address; the change happens when it is
@@ -175,13 +211,30 @@ pub async fn change_email(
         return Err(AppError::invalid("new_email", message));
     }
     if new_email == account.email {
-        return Err(AppError::invalid("new_email", "That is already your email address."));
+        return Err(AppError::invalid(
+            "new_email",
+            "That is already your email address.",
+        ));
     }
     if email_taken(db, &new_email, Some(account.id)).await? {
-        return Err(AppError::invalid("new_email", "Another account already uses that address."));
+        return Err(AppError::invalid(
+            "new_email",
+            "Another account already uses that address.",
+        ));
     }
-    hit(db, &format!("change-email:member:{}", account.id), RESEND_PER_ACCOUNT).await?;
-    let token = issue(db, account.id, Purpose::ChangeEmail, Some(new_email.clone())).await?;
+    hit(
+        db,
+        &format!("change-email:member:{}", account.id),
+        RESEND_PER_ACCOUNT,
+    )
+    .await?;
+    let token = issue(
+        db,
+        account.id,
+        Purpose::ChangeEmail,
+        Some(new_email.clone()),
+    )
+    .await?;
     let link = mailer.link(&format!("/verify-email?token={token}"));
     mailer
         .send(Mail {
@@ -211,11 +264,18 @@ async fn check_current_password(current: String, stored: Option<String>) -> Doma
     if verify_password(current, stored).await? {
         Ok(())
     } else {
-        Err(AppError::invalid("current_password", "That is not your current password."))
+        Err(AppError::invalid(
+            "current_password",
+            "That is not your current password.",
+        ))
     }
 }
 
-async fn set_password<C: sea_orm::ConnectionTrait>(db: &C, member_id: i32, hash: String) -> DomainResult<()> {
+async fn set_password<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    member_id: i32,
+    hash: String,
+) -> DomainResult<()> {
     member::Entity::update_many()
         .col_expr(member::Column::PasswordHash, Some(hash).into())
         .col_expr(member::Column::UpdatedAt, Utc::now().into())
@@ -226,7 +286,10 @@ async fn set_password<C: sea_orm::ConnectionTrait>(db: &C, member_id: i32, hash:
     Ok(())
 }
 
-async fn account<C: sea_orm::ConnectionTrait>(db: &C, member_id: i32) -> DomainResult<member::Model> {
+async fn account<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    member_id: i32,
+) -> DomainResult<member::Model> {
     member::Entity::find_by_id(member_id)
         .one(db)
         .await

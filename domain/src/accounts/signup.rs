@@ -5,16 +5,14 @@ use chrono::Utc;
 use iey_dto::FieldError;
 use iey_entity::member;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{
-    ActiveValue::Set, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
 
+use super::Client;
 use super::email::{email_problem, email_taken, normalise_email};
 use super::password::{hash_password, password_problem};
 use super::rate_limit::{Limit, hit};
 use super::sessions::start_session;
 use super::settings::send_verification;
-use super::Client;
 use crate::mail::Mailer;
 use crate::{AppError, Db, DomainResult, internal};
 
@@ -48,7 +46,12 @@ pub struct SignUp {
 
 /// Creates the account, sends the verification mail and returns a session token.
 /// Every problem with the form comes back at once, each on its field.
-pub async fn sign_up(db: &Db, mailer: &Mailer, form: SignUp, client: &Client) -> DomainResult<String> {
+pub async fn sign_up(
+    db: &Db,
+    mailer: &Mailer,
+    form: SignUp,
+    client: &Client,
+) -> DomainResult<String> {
     let email = normalise_email(&form.email);
     let handle = form.handle.trim().to_lowercase();
     hit(db, &format!("signup:ip:{}", client.ip), PER_IP).await?;

@@ -13,14 +13,25 @@ pub struct Outbox {
 
 impl Outbox {
     pub fn new() -> Self {
-        let dir = std::env::temp_dir().join(format!("iey-test-outbox-{}", iey_domain::accounts::random_token()));
-        let mailer = Mailer::new(None, dir.clone(), "IEY <noreply@example.org>", "http://iey.test").unwrap();
+        let dir = std::env::temp_dir().join(format!(
+            "iey-test-outbox-{}",
+            iey_domain::accounts::random_token()
+        ));
+        let mailer = Mailer::new(
+            None,
+            dir.clone(),
+            "IEY <noreply@example.org>",
+            "http://iey.test",
+        )
+        .unwrap();
         Self { mailer, dir }
     }
 
     /// How many mails were written.
     pub fn count(&self) -> usize {
-        std::fs::read_dir(&self.dir).map(|dir| dir.count()).unwrap_or(0)
+        std::fs::read_dir(&self.dir)
+            .map(|dir| dir.count())
+            .unwrap_or(0)
     }
 
     /// The token of the last link starting with `prefix` in the newest mail.
@@ -33,7 +44,10 @@ impl Outbox {
         let raw = std::fs::read_to_string(files.last().unwrap()).unwrap();
         // Long lines travel quoted-printable: soft breaks and `=3D` for `=`.
         let text = raw.replace("=\r\n", "").replace("=3D", "=");
-        let start = text.find(prefix).unwrap_or_else(|| panic!("no {prefix} in {text}")) + prefix.len();
+        let start = text
+            .find(prefix)
+            .unwrap_or_else(|| panic!("no {prefix} in {text}"))
+            + prefix.len();
         text[start..]
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
