@@ -1,5 +1,6 @@
 //! The member directory: finding people across sectors and countries.
 
+pub mod avatar;
 mod components;
 pub mod pages;
 mod server;

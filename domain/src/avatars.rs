@@ -5,12 +5,13 @@ mod initials;
 mod jpeg;
 mod process;
 
+pub use iey_dto::AvatarProblem;
 pub use initials::{initials_svg, palette_index};
 pub use process::{EncodedImage, MAX_PIXELS, MAX_SIDE, MAX_UPLOAD_BYTES, SIZES, process};
 
 use std::sync::LazyLock;
 
-use iey_dto::AvatarProblem;
+use iey_dto::MyAvatar;
 use iey_entity::{avatar, member};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait, sea_query::Expr,
@@ -85,6 +86,22 @@ pub async fn upload(db: &Db, viewer: &Viewer, upload: Vec<u8>) -> DomainResult<S
         .await
         .map_err(internal("committing an avatar upload"))?;
     Ok(key)
+}
+
+/// The viewer's own avatar and initials, for the photo form.
+pub async fn mine(db: &Db, viewer: &Viewer) -> DomainResult<MyAvatar> {
+    let Viewer::Member { id: member_id, .. } = *viewer else {
+        return Err(AppError::Unauthenticated);
+    };
+    let row = member::Entity::find_by_id(member_id)
+        .one(db)
+        .await
+        .map_err(internal("loading a member's avatar"))?
+        .ok_or(AppError::Unauthenticated)?;
+    Ok(MyAvatar {
+        avatar: row.avatar_key,
+        initials: crate::members::initials(&row.display_name),
+    })
 }
 
 /// Removes the viewer's avatar; they are shown with initials again.

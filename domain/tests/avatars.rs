@@ -185,8 +185,15 @@ async fn a_removed_photo_is_gone_and_initials_come_back() {
                 && card.avatar_url(64) == Some(format!("/media/avatars/{key}/64"))),
         "the card carries the avatar"
     );
+    let own = avatars::mine(&test_db.db, &viewer).await.unwrap();
+    assert_eq!(own.avatar, Some(key.clone()));
+    assert!(!own.initials.is_empty());
     avatars::remove(&test_db.db, &viewer).await.unwrap();
     assert_eq!(avatar_key(&test_db, &viewer).await, None);
+    assert_eq!(
+        avatars::mine(&test_db.db, &viewer).await.unwrap().avatar,
+        None
+    );
     assert!(stored(&test_db, &viewer).await.is_empty());
     assert_eq!(
         avatars::image(&test_db.db, &key, 256).await,
@@ -208,6 +215,10 @@ async fn visitors_cannot_upload_or_remove() {
     );
     assert_eq!(
         avatars::remove(&test_db.db, &Viewer::Visitor).await,
+        Err(AppError::Unauthenticated)
+    );
+    assert_eq!(
+        avatars::mine(&test_db.db, &Viewer::Visitor).await,
         Err(AppError::Unauthenticated)
     );
     test_db.remove().await;

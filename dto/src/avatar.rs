@@ -1,6 +1,8 @@
 //! Member avatars on the wire: where their images are served, and what can be wrong
 //! with an upload, as short codes that can travel in a redirect's query string.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{AppError, MemberCard};
 
 /// The form field that carries the photo, and that upload errors are reported on.
@@ -21,6 +23,15 @@ impl MemberCard {
     pub fn avatar_url(&self, size: u32) -> Option<String> {
         self.avatar.as_deref().map(|key| avatar_url(key, size))
     }
+}
+
+/// The logged-in member's own avatar, for the photo form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAvatar {
+    /// The key of their uploaded photo, if they have one.
+    pub avatar: Option<String>,
+    /// Their initials, shown when there is no photo.
+    pub initials: String,
 }
 
 /// Why an uploaded photo was refused.

@@ -10,7 +10,9 @@ mod profile;
 mod profile_edit;
 mod sector;
 
-pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, avatar_url};
+pub use avatar::{
+    AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, MyAvatar, avatar_url,
+};
 pub use accounts::{ActiveSession, CurrentMember};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};

@@ -3,5 +3,6 @@
 
 pub mod cli;
 pub mod http;
+pub mod media;
 mod security;
 pub mod telemetry;

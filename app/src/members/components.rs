@@ -4,13 +4,15 @@ use iey_dto::{MemberCard, Sector};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::avatar::Avatar;
+
 /// One member as a card in the directory list.
 #[component]
 pub fn MemberCardView(member: MemberCard) -> impl IntoView {
     let (role, place) = (member.role(), member.place());
     view! {
         <li class="member-card">
-            <span class="avatar member-card__avatar" aria-hidden="true">{member.initials}</span>
+            <Avatar avatar=member.avatar initials=member.initials class="member-card__avatar" />
             <h2 class="member-card__name">
                 <A href=format!("/members/{}", member.handle)>{member.display_name}</A>
             </h2>
