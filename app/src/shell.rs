@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::layout::Layout;
-use crate::members::pages::{DirectoryPage, ProfilePage};
+use crate::members::pages::{DirectoryPage, ProfileEditPage, ProfilePage};
 use crate::pages::{AboutPage, LandingPage, NotFoundPage};
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=AboutPage />
                     <Route path=path!("/members") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/members/:handle") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/settings/profile") view=ProfileEditPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -16,3 +16,83 @@ pub async fn get_member_profile(handle: String) -> Result<MemberProfile, AppErro
     let db = crate::server::db()?;
     iey_domain::members::profile(&db, &crate::server::viewer(), &handle).await
 }
+
+// Editing one's own profile ---------------------------------------------------
+
+/// The current viewer's profile as a form, with the lists the form picks from.
+#[server(endpoint = "profile_editor")]
+pub async fn get_profile_editor() -> Result<iey_dto::ProfileEditor, AppError> {
+    let db = crate::server::db()?;
+    let editor = iey_domain::members::profile_editor(&db, &crate::server::viewer()).await;
+    if let Err(error) = &editor {
+        edit::set_error_status(error);
+    }
+    editor
+}
+
+/// Saves the current viewer's profile and goes to it. With JavaScript off, a form
+/// with problems comes back to the edit page with everything as typed.
+#[server(endpoint = "save_profile")]
+pub async fn save_profile(form: iey_dto::ProfileForm) -> Result<(), AppError> {
+    let db = crate::server::db()?;
+    let saved =
+        iey_domain::members::update_profile(&db, &crate::server::viewer(), form.clone()).await;
+    match saved {
+        Ok(handle) => {
+            leptos_axum::redirect(&format!("/members/{handle}"));
+            Ok(())
+        }
+        Err(error) => {
+            edit::return_to_form(&form, &error);
+            Err(error)
+        }
+    }
+}
+
+/// How the profile form's server functions answer when something is wrong.
+#[cfg(feature = "ssr")]
+mod edit {
+    use iey_dto::{AppError, ProfileForm};
+    use leptos::prelude::use_context;
+    use leptos::server_fn::ServerFn;
+    use leptos::server_fn::error::ServerFnUrlError;
+
+    use super::SaveProfile;
+    use crate::members::pages::draft_query;
+
+    /// Answers a member's mistake with a 4xx status, never a 500.
+    pub fn set_error_status(error: &AppError) {
+        let status = match error {
+            AppError::Validation { .. } => 422,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::RateLimited { .. } => 429,
+            AppError::Internal | AppError::Unreachable { .. } => 500,
+        };
+        crate::server::set_status(status);
+    }
+
+    /// For a plain HTML form post (JavaScript off), sends the browser back to the
+    /// edit page with what was typed and the error in the address, where the page
+    /// shows them again. A hydrated page keeps its own inputs and needs neither.
+    pub fn return_to_form(form: &ProfileForm, error: &AppError) {
+        set_error_status(error);
+        let plain_form_post = use_context::<http::request::Parts>().is_some_and(|request| {
+            request
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|accept| accept.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+        });
+        if !plain_form_post {
+            return;
+        }
+        let page = format!("http://iey.invalid/settings/profile?{}", draft_query(form));
+        let Ok(url) = ServerFnUrlError::new(SaveProfile::PATH, error.clone()).to_url(&page) else {
+            return;
+        };
+        let back = format!("{}?{}", url.path(), url.query().unwrap_or_default());
+        leptos_axum::redirect(&back);
+    }
+}

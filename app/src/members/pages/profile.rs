@@ -67,7 +67,8 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
                 <span class="avatar avatar--lg" aria-hidden="true">{card.initials}</span>
                 <div class="stack">
                     <h1>{card.display_name}</h1>
-                    <p class="page-header__lead">{role}</p>
+                    {(!role.trim().is_empty())
+                        .then(|| view! { <p class="page-header__lead">{role}</p> })}
                     <p class="muted">{place}</p>
                 </div>
             </header>

@@ -1,0 +1,262 @@
+//! The profile form's fields: each with its label, hint and message, tied
+//! together with `aria-describedby` and marked `aria-invalid` when it needs fixing.
+
+use iey_dto::{AppError, Choice};
+use leptos::prelude::*;
+
+/// The problems of the last save, if it failed, for any field to look up.
+#[derive(Clone, Copy)]
+pub struct Problems(pub Signal<Option<AppError>>);
+
+impl Problems {
+    /// The message for `field`, if the last save named it.
+    pub fn message(self, field: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.0.with(|error| {
+                error
+                    .as_ref()
+                    .and_then(|error| error.field_message(field))
+                    .map(str::to_owned)
+            })
+        })
+    }
+}
+
+/// The element id of a field's input (or fieldset).
+pub fn field_id(field: &str) -> String {
+    format!("profile-{}", field.replace('_', "-"))
+}
+
+/// The ids that describe a field: its hint, and its message while there is one.
+fn described_by(
+    field: &'static str,
+    has_hint: bool,
+    message: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
+    move || {
+        let id = field_id(field);
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if message.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A field's hint and (while there is one) its message.
+#[component]
+fn HintAndMessage(
+    field: &'static str,
+    hint: Option<&'static str>,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = field_id(field);
+    let error_id = format!("{id}-error");
+    view! {
+        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="form-field__hint">{hint}</p> })}
+        {move || {
+            message
+                .get()
+                .map(|message| {
+                    view! { <p id=error_id.clone() class="form-field__error">{message}</p> }
+                })
+        }}
+    }
+}
+
+/// A one-line text input.
+#[component]
+pub fn TextField(
+    field: &'static str,
+    label: &'static str,
+    value: String,
+    problems: Problems,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 120)] maxlength: usize,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] list: Option<&'static str>,
+) -> impl IntoView {
+    let message = problems.message(field);
+    view! {
+        <div class="form-field">
+            <label for=field_id(field)>{label}</label>
+            <input
+                id=field_id(field)
+                type="text"
+                name=format!("form[{field}]")
+                value=value
+                maxlength=maxlength
+                required=required
+                autocomplete=autocomplete
+                list=list
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(field, hint.is_some(), message)
+            />
+            <HintAndMessage field hint message />
+        </div>
+    }
+}
+
+/// A plain-text area.
+#[component]
+pub fn TextArea(
+    field: &'static str,
+    label: &'static str,
+    value: String,
+    problems: Problems,
+    hint: &'static str,
+    maxlength: usize,
+) -> impl IntoView {
+    let message = problems.message(field);
+    view! {
+        <div class="form-field">
+            <label for=field_id(field)>{label}</label>
+            <textarea
+                id=field_id(field)
+                name=format!("form[{field}]")
+                maxlength=maxlength
+                rows="8"
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(field, true, message)
+                // Leptos writes a textarea's children unescaped, so the text goes in
+                // as escaped markup (the browser decodes it back to the same text).
+                inner_html=escape_text(&value)
+            ></textarea>
+            <HintAndMessage field hint=Some(hint) message />
+        </div>
+    }
+}
+
+/// `text` with the characters that end or start markup escaped.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A drop-down list. `current`, when given, lets the page change the choice
+/// after hydration (the time zone guessed from the browser).
+#[component]
+pub fn SelectField(
+    field: &'static str,
+    label: &'static str,
+    options: Vec<Choice>,
+    selected: String,
+    placeholder: &'static str,
+    problems: Problems,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] current: Option<RwSignal<String>>,
+) -> impl IntoView {
+    let message = problems.message(field);
+    let known = options.iter().any(|option| option.code == selected);
+    let current = current.unwrap_or_else(|| {
+        RwSignal::new(if known {
+            selected.clone()
+        } else {
+            String::new()
+        })
+    });
+    view! {
+        <div class="form-field">
+            <label for=field_id(field)>{label}</label>
+            <select
+                id=field_id(field)
+                name=format!("form[{field}]")
+                prop:value=current
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(field, hint.is_some(), message)
+            >
+                <option value="" selected=!known>{placeholder}</option>
+                {options
+                    .into_iter()
+                    .map(|option| {
+                        let chosen = option.code == selected;
+                        view! { <option value=option.code selected=chosen>{option.label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <HintAndMessage field hint message />
+        </div>
+    }
+}
+
+/// A group of tick boxes (or radio buttons) under a legend, sent as a list (or one value).
+#[component]
+pub fn ChoiceGroup(
+    field: &'static str,
+    legend: &'static str,
+    options: Vec<Choice>,
+    chosen: Vec<String>,
+    problems: Problems,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] radio: bool,
+    #[prop(optional)] columns: bool,
+) -> impl IntoView {
+    let message = problems.message(field);
+    let (kind, name) = if radio {
+        ("radio", format!("form[{field}]"))
+    } else {
+        ("checkbox", format!("form[{field}][]"))
+    };
+    let class = if columns {
+        "choice-group choice-group--columns"
+    } else {
+        "choice-group"
+    };
+    view! {
+        <fieldset
+            id=field_id(field)
+            class=class
+            aria-describedby=described_by(field, hint.is_some(), message)
+        >
+            <legend>{legend}</legend>
+            {options
+                .into_iter()
+                .map(|option| {
+                    let checked = chosen.contains(&option.code);
+                    view! {
+                        <label>
+                            <input
+                                type=kind
+                                name=name.clone()
+                                value=option.code
+                                checked=checked
+                                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                            />
+                            {option.label}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            <HintAndMessage field hint message />
+        </fieldset>
+    }
+}
+
+/// A single tick box sent as `true` when ticked.
+#[component]
+pub fn Toggle(field: &'static str, label: &'static str, checked: bool) -> impl IntoView {
+    view! {
+        <label class="toggle">
+            <input type="checkbox" name=format!("form[{field}]") value="true" checked=checked />
+            {label}
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn textarea_text_cannot_close_the_textarea() {
+        assert_eq!(
+            escape_text("</textarea><script>&amp;"),
+            "&lt;/textarea&gt;&lt;script&gt;&amp;amp;"
+        );
+    }
+}
