@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::accounts::{SessionMenu, VerifyReminder, provide_session};
+
 /// Sections in the top navigation, in order. Each feature adds its entry here
 /// when it lands.
 const SECTIONS: &[(&str, &str)] = &[("/members", "Members"), ("/about", "About")];
@@ -10,6 +12,7 @@ const SECTIONS: &[(&str, &str)] = &[("/members", "Members"), ("/about", "About")
 /// Wraps a page in the site's header, main landmark and footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let session = provide_session();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="site-header">
@@ -31,12 +34,16 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 }
                             })
                             .collect_view()}
+                        <SessionMenu session />
                     </ul>
                 </nav>
             </div>
         </header>
         <main id="main" class="site-main" tabindex="-1">
-            <div class="container">{children()}</div>
+            <div class="container">
+                <VerifyReminder session />
+                {children()}
+            </div>
         </main>
         <footer class="site-footer">
             <div class="site-footer__inner">

@@ -2,7 +2,10 @@
 //! same code renders on the server (`ssr`), hydrates in the browser (`hydrate`) or
 //! runs as a client-only bundle (`csr`).
 
+mod accounts;
+mod browser;
 mod components;
+mod forms;
 mod layout;
 mod members;
 mod pages;

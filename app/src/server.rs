@@ -4,9 +4,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use iey_domain::accounts::{Client, SignedIn};
 use iey_domain::community::SummaryCache;
+use iey_domain::mail::Mailer;
 use iey_domain::{AppError, Db, Viewer};
 use leptos::prelude::use_context;
+
+pub use crate::forms::keep_on_error;
 
 /// How old the landing page's community figures may be.
 const SUMMARY_TTL: Duration = Duration::from_secs(60);
@@ -18,14 +22,20 @@ pub struct ServerState {
     pub db: Db,
     /// The community figures, counted at most once a minute.
     pub community: Arc<SummaryCache>,
+    /// Sends account and notification mail.
+    pub mailer: Arc<Mailer>,
+    /// Whether cookies get the `Secure` flag (the site is served over https).
+    pub secure_cookies: bool,
 }
 
 impl ServerState {
-    /// The state for a server over `db`.
-    pub fn new(db: Db) -> Self {
+    /// The state for a server over `db` that sends mail with `mailer`.
+    pub fn new(db: Db, mailer: Mailer, secure_cookies: bool) -> Self {
         Self {
             db,
             community: Arc::new(SummaryCache::new(SUMMARY_TTL)),
+            mailer: Arc::new(mailer),
+            secure_cookies,
         }
     }
 }
@@ -43,9 +53,83 @@ pub fn db() -> Result<Db, AppError> {
     state().map(|state| state.db)
 }
 
-/// The member this request is made for. Until accounts land everyone is a visitor.
+/// The member this request is made for: the session middleware put them in the
+/// request's extensions; without a valid session cookie, a visitor.
 pub fn viewer() -> Viewer {
-    Viewer::Visitor
+    signed_in()
+        .map(|signed_in| signed_in.viewer())
+        .unwrap_or(Viewer::Visitor)
+}
+
+/// The logged-in member and their session, if any.
+pub fn signed_in() -> Option<SignedIn> {
+    use_context::<http::request::Parts>()?
+        .extensions
+        .get::<SignedIn>()
+        .cloned()
+}
+
+/// The logged-in member, or `Unauthenticated`.
+pub fn require_signed_in() -> Result<SignedIn, AppError> {
+    signed_in().ok_or(AppError::Unauthenticated)
+}
+
+/// Where the request came from, for rate limits and the session list.
+pub fn client() -> Client {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Client>().cloned())
+        .unwrap_or_default()
+}
+
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "iey_session";
+
+/// The session token sent with this request, if any.
+pub fn session_token() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == SESSION_COOKIE)
+        .map(|cookie| cookie.value().to_owned())
+}
+
+/// Sets the session cookie to `token` (log in) or clears it (`None`, log out).
+pub fn set_session_cookie(token: Option<&str>) -> Result<(), AppError> {
+    let state = state()?;
+    let builder = cookie::Cookie::build((SESSION_COOKIE, token.unwrap_or_default().to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(state.secure_cookies);
+    let max_age = if token.is_some() {
+        cookie::time::Duration::days(iey_domain::accounts::SESSION_DAYS)
+    } else {
+        cookie::time::Duration::ZERO
+    };
+    let cookie = builder.max_age(max_age).build();
+    let value = http::HeaderValue::from_str(&cookie.to_string()).map_err(|_| AppError::Internal)?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+    Ok(())
+}
+
+/// Answers a member's mistake with a 4xx status, never a 500.
+pub fn set_error_status(error: &AppError) {
+    let status = match error {
+        AppError::Validation { .. } => 422,
+        AppError::Unauthenticated => 401,
+        AppError::Forbidden => 403,
+        AppError::NotFound => 404,
+        AppError::RateLimited { .. } => 429,
+        AppError::Internal | AppError::Unreachable { .. } => 500,
+    };
+    set_status(status);
 }
 
 /// Sets the HTTP status of the page being rendered (e.g. 404 for a missing page).

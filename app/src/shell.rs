@@ -5,6 +5,10 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+use crate::accounts::pages::{
+    AccountSettingsPage, ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage,
+    VerifyEmailPage,
+};
 use crate::layout::Layout;
 use crate::members::pages::{DirectoryPage, ProfileEditPage, ProfilePage};
 use crate::pages::{AboutPage, LandingPage, NotFoundPage};
@@ -44,8 +48,16 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
+                    // Async everywhere: the account menu waits for the session, so pages
+                    // arrive whole, which is what a browser without JavaScript needs.
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
-                    <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/about") view=AboutPage ssr=SsrMode::Async />
+                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LogInPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/settings") view=AccountSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/members") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("/members/:handle") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/settings/profile") view=ProfileEditPage ssr=SsrMode::Async />

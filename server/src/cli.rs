@@ -5,9 +5,14 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use iey_app::server::ServerState;
+use iey_domain::Role;
+use iey_domain::accounts::grant_role;
+use iey_domain::mail::{MailConfigError, Mailer};
 use iey_domain::seed::{SeedOptions, seed_if_empty, seed_members};
 
 use crate::http;
+use crate::session::TrustForwarded;
 
 /// The Institute of Early Years portal.
 #[derive(Debug, Parser)]
@@ -50,6 +55,44 @@ pub enum Command {
     Migrate,
     /// Add deterministic demo members to the database.
     Seed(SeedArgs),
+    /// Administer accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+/// What `iey admin` can do.
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Give an account a role, e.g. `iey admin grant --email ana@example.org --role admin`.
+    Grant {
+        /// The account's email address.
+        #[arg(long)]
+        email: String,
+        /// The role to give.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+}
+
+/// A role on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// An ordinary member.
+    Member,
+    /// Looks after reports.
+    Moderator,
+    /// Runs the instance.
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Member => Role::Member,
+            RoleArg::Moderator => Role::Moderator,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
 }
 
 /// Flags of `iey serve`.
@@ -67,6 +110,23 @@ pub struct ServeArgs {
     /// Folder with the built site (the `pkg/` bundle and static assets).
     #[arg(long, env = "IEY_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
+    /// The address people reach the site at, for links in mail. Cookies are
+    /// marked `Secure` when it starts with https. Defaults to http://ADDR.
+    #[arg(long, env = "IEY_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// SMTP server for outgoing mail, e.g. `smtp://127.0.0.1:2525` or
+    /// `smtps://user:password@mail.example.org`. Without it mail goes to --outbox.
+    #[arg(long, env = "IEY_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail.
+    #[arg(long, env = "IEY_MAIL_FROM", default_value = "IEY <noreply@localhost>")]
+    pub mail_from: String,
+    /// Folder that receives outgoing mail when no SMTP server is set.
+    #[arg(long, env = "IEY_OUTBOX", default_value = "data/outbox")]
+    pub outbox: PathBuf,
+    /// Take the client's address from `X-Forwarded-For` (only behind a proxy that sets it).
+    #[arg(long, env = "IEY_TRUST_FORWARDED")]
+    pub trust_forwarded: bool,
 }
 
 /// Flags of `iey seed`.
@@ -92,6 +152,9 @@ pub enum CliError {
     /// The server could not start or stopped with an error.
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
+    /// The mail settings are wrong.
+    #[error("mail: {0}")]
+    Mail(#[from] MailConfigError),
 }
 
 /// Runs the chosen command to completion.
@@ -129,7 +192,28 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     tracing::info!(members = report.members, "loaded demo data on first start");
                 }
             }
-            http::serve(db, args.addr, args.site_root).await?;
+            let public_url = args
+                .public_url
+                .unwrap_or_else(|| format!("http://{}", args.addr));
+            let mailer = Mailer::new(
+                args.smtp_url.as_deref(),
+                args.outbox,
+                &args.mail_from,
+                &public_url,
+            )?;
+            let server = ServerState::new(db, mailer, public_url.starts_with("https://"));
+            http::serve(
+                server,
+                args.addr,
+                args.site_root,
+                TrustForwarded(args.trust_forwarded),
+            )
+            .await?;
+            Ok(())
+        }
+        Command::Admin(AdminCommand::Grant { email, role }) => {
+            grant_role(&db, &email, role.into()).await?;
+            tracing::info!(%email, role = Role::from(role).code(), "role granted");
             Ok(())
         }
     }

@@ -11,7 +11,6 @@ use axum::routing::get;
 use axum::serve::ListenerExt;
 use iey_app::server::ServerState;
 use iey_app::{App, shell};
-use iey_domain::Db;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
@@ -23,6 +22,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::security;
+use crate::session::{self, TrustForwarded};
 
 /// Everything a handler can reach.
 #[derive(Clone, FromRef)]
@@ -33,8 +33,9 @@ pub struct AppState {
     pub server: ServerState,
 }
 
-/// Builds the router for `db`, serving the built site from `site_root`.
-pub fn router(db: Db, site_root: PathBuf) -> Router {
+/// Builds the router over `server` (database, mailer...), serving the built site
+/// from `site_root`.
+pub fn router(server: ServerState, site_root: PathBuf, trust: TrustForwarded) -> Router {
     let leptos_options = LeptosOptions::builder()
         .output_name("iey")
         .site_root(site_root.to_string_lossy().into_owned())
@@ -42,7 +43,7 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
         .build();
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        server: ServerState::new(db),
+        server,
     };
     let context = {
         let server = state.server.clone();
@@ -84,7 +85,11 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
                     Duration::from_secs(30),
                 ))
                 .layer(CompressionLayer::new())
-                .layer(CatchPanicLayer::custom(fault_page)),
+                .layer(CatchPanicLayer::custom(fault_page))
+                .layer(axum::middleware::from_fn_with_state(
+                    (state.server.clone(), trust),
+                    session::identify,
+                )),
         )
         // Outermost, so that timeouts and errors carry the headers too.
         .layer(axum::middleware::map_response(security::add_headers))
@@ -92,8 +97,13 @@ pub fn router(db: Db, site_root: PathBuf) -> Router {
 }
 
 /// Serves until SIGTERM or ctrl-c, then finishes the requests in flight.
-pub async fn serve(db: Db, addr: SocketAddr, site_root: PathBuf) -> std::io::Result<()> {
-    let app = router(db, site_root);
+pub async fn serve(
+    server: ServerState,
+    addr: SocketAddr,
+    site_root: PathBuf,
+    trust: TrustForwarded,
+) -> std::io::Result<()> {
+    let app = router(server, site_root, trust).into_make_service_with_connect_info::<SocketAddr>();
     // Without TCP_NODELAY each small response waits for a delayed ACK (~40 ms).
     let listener = tokio::net::TcpListener::bind(addr).await?.tap_io(|tcp| {
         if let Err(error) = tcp.set_nodelay(true) {

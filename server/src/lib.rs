@@ -5,4 +5,5 @@ pub mod cli;
 pub mod http;
 pub mod media;
 mod security;
+pub mod session;
 pub mod telemetry;

@@ -6,8 +6,11 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
+use iey_app::server::ServerState;
+use iey_domain::mail::Mailer;
 use iey_domain::seed::{SeedOptions, seed_members};
 use iey_domain::testing::TestDb;
+use iey_server::session::TrustForwarded;
 use tower::ServiceExt;
 
 /// One rendering test at a time: Leptos' server rendering can stall when several
@@ -33,7 +36,16 @@ async fn app() -> App {
     )
     .await
     .unwrap();
-    let router = iey_server::http::router(test_db.db.clone(), std::env::temp_dir());
+    let outbox = std::env::temp_dir().join(format!("iey-outbox-{}", std::process::id()));
+    let mailer = Mailer::new(
+        None,
+        outbox,
+        "IEY <noreply@example.org>",
+        "http://127.0.0.1:3000",
+    )
+    .unwrap();
+    let server = ServerState::new(test_db.db.clone(), mailer, false);
+    let router = iey_server::http::router(server, std::env::temp_dir(), TrustForwarded(false));
     App {
         router,
         test_db,

@@ -1,0 +1,70 @@
+//! `/verify-email?token=…`: the link from the confirmation mail. Opening it shows a
+//! button, so mail scanners that open links can't use the token up.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::accounts::server::SubmitConfirmEmail;
+use crate::forms::{FormProblem, action_error};
+
+/// The email confirmation page.
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let query = use_query_map();
+    let (token, confirmed) = query.with_untracked(|query| {
+        (
+            query.get("token").unwrap_or_default(),
+            query.get("confirmed").is_some(),
+        )
+    });
+    let action = ServerAction::<SubmitConfirmEmail>::new();
+    let error = action_error(action);
+    let body = if confirmed {
+        view! {
+            <div class="alert alert--success" role="status">
+                <p>"Thank you: your email address is confirmed."</p>
+            </div>
+            <p>
+                <A href="/settings/profile">"Complete your profile"</A>
+                " so that people can find you, or "
+                <A href="/members">"meet other members"</A>
+                "."
+            </p>
+        }
+        .into_any()
+    } else if token.is_empty() {
+        view! {
+            <p>
+                "Open the link in the email we sent you. If it did not arrive, "
+                <A href="/settings">"ask for a new one in your settings"</A>
+                "."
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ActionForm action attr:class="form form--narrow">
+                <input type="hidden" name="token" value=token />
+                <p>"Confirm that this email address is yours."</p>
+                <button type="submit" class="button">"Confirm my email address"</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text="Confirm your email" />
+        <header class="page-header">
+            <h1>"Confirm your email address"</h1>
+        </header>
+        <FormProblem error />
+        {move || {
+            error
+                .get()
+                .and_then(|error| error.field_message("token").map(str::to_owned))
+                .map(|message| view! { <p class="form-field__problem">{message}</p> })
+        }}
+        {body}
+    }
+}

@@ -1,0 +1,205 @@
+//! Form building blocks: labelled fields with their messages tied to them, an
+//! error summary, and the way a form survives a round trip without JavaScript.
+//!
+//! Without JavaScript an `ActionForm` is a plain POST; when the server function
+//! fails, [`keep_on_error`] sends the browser back to the form's page with the
+//! error and the non-secret values in the address, and the fields read them back.
+
+use iey_dto::AppError;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The summary at the top of a form: says something needs fixing, or why it
+/// failed. Announced to screen readers when it appears.
+#[component]
+pub fn FormProblem(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            view! {
+                <div class="alert alert--error" role="alert">
+                    <p>{error.to_string()}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input whose problem, if any, is shown below it and tied to it with
+/// `aria-describedby`. After a round trip without JavaScript it shows what was
+/// typed (never for passwords).
+#[component]
+pub fn Field(
+    /// The form field's name, as the server function's argument.
+    name: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// The input type: text, email, password...
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The `autocomplete` hint for browsers and password managers.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// A hint shown under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// Whether the field must be filled.
+    #[prop(default = true)]
+    required: bool,
+    /// The value before anything is typed.
+    #[prop(optional, into)]
+    value: Option<String>,
+    /// The form's latest error.
+    #[prop(into)]
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let query = use_query_map();
+    let kept = (kind != "password")
+        .then(|| query.with_untracked(|query| query.get(name)))
+        .flatten()
+        .or(value);
+    let id = format!("field-{name}");
+    let message_id = format!("{id}-problem");
+    let hint_id = format!("{id}-hint");
+    let message = move || {
+        error.with(|error| {
+            error
+                .as_ref()
+                .and_then(|error| error.field_message(name).map(str::to_owned))
+        })
+    };
+    let described_by = {
+        let (message_id, hint_id) = (message_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message().is_some() {
+                ids.push(message_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="form-field" class:form-field--invalid=move || message().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="form-field__hint" id=hint_id.clone()>{hint}</p> })}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                value=kept
+                aria-invalid=move || message().map(|_| "true")
+                aria-describedby=described_by
+            />
+            {move || {
+                message()
+                    .map(|text| {
+                        view! {
+                            <p class="form-field__problem" id=message_id.clone()>
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A status line read from the address after a redirect, e.g. `?sent=1`.
+#[component]
+pub fn Notice(
+    /// The query parameter that triggers it.
+    param: &'static str,
+    /// The message to show.
+    message: &'static str,
+) -> impl IntoView {
+    let query = use_query_map();
+    move || {
+        query.with(|query| query.get(param)).map(|_| {
+            view! {
+                <div class="alert alert--success" role="status">
+                    <p>{message}</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The error of a server action, as a signal for [`Field`] and [`FormProblem`].
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        action.value().with(|value| {
+            value
+                .as_ref()
+                .and_then(|result| result.as_ref().err().cloned())
+        })
+    })
+}
+
+/// After a failed plain-HTML form post (JavaScript off), sends the browser back to
+/// the page it came from with the error and the `kept` values in the address, so
+/// the page shows both. Hydrated pages keep their inputs and are left alone. Also
+/// gives the response a 4xx status for the member's mistakes.
+#[cfg(feature = "ssr")]
+pub fn keep_on_error<S: leptos::server_fn::ServerFn, T>(
+    result: Result<T, AppError>,
+    kept: &[(&str, &str)],
+) -> Result<T, AppError> {
+    let Err(error) = &result else {
+        return result;
+    };
+    crate::server::set_error_status(error);
+    let Some(request) = use_context::<http::request::Parts>() else {
+        return result;
+    };
+    let header = |name| {
+        request
+            .headers
+            .get(name)
+            .and_then(|value: &http::HeaderValue| value.to_str().ok())
+    };
+    let plain_form_post =
+        header(http::header::ACCEPT).is_some_and(|accept| accept.contains("text/html"));
+    let Some(referer) =
+        header(http::header::REFERER).and_then(|referer| url::Url::parse(referer).ok())
+    else {
+        return result;
+    };
+    if !plain_form_post {
+        return result;
+    }
+    // Only the path and query of the referer are used: never a redirect elsewhere.
+    let mut page = url::Url::parse("http://iey.invalid/").map_err(|_| AppError::Internal)?;
+    page.set_path(referer.path());
+    {
+        let mut query = page.query_pairs_mut();
+        for (key, value) in referer.query_pairs() {
+            let replaced =
+                key == "__path" || key == "__err" || kept.iter().any(|(name, _)| *name == key);
+            if !replaced {
+                query.append_pair(&key, &value);
+            }
+        }
+        for (name, value) in kept.iter().filter(|(_, value)| !value.is_empty()) {
+            // The router decodes query values twice, so a typed `%` is escaped once more.
+            query.append_pair(name, &value.replace('%', "%25"));
+        }
+    }
+    if let Ok(url) = leptos::server_fn::error::ServerFnUrlError::new(S::PATH, error.clone())
+        .to_url(page.as_str())
+    {
+        leptos_axum::redirect(&format!(
+            "{}?{}",
+            url.path(),
+            url.query().unwrap_or_default()
+        ));
+    }
+    result
+}
