@@ -3,6 +3,7 @@
 //! search document.
 
 mod choices;
+mod tags;
 mod validate;
 
 use chrono::Utc;
@@ -17,8 +18,8 @@ use sea_orm::{
 use super::visible_to;
 use crate::{AppError, Db, DomainResult, Viewer, internal};
 use choices::COMMON_LANGUAGES;
+pub use tags::interest_tag;
 pub(crate) use validate::handle_problem;
-pub use validate::interest_tag;
 use validate::{CleanProfile, validate};
 
 /// How many interest suggestions the form offers.

@@ -4,6 +4,8 @@
 use chrono_tz::Tz;
 use iey_dto::{AGE_BANDS, FieldError, ProfileForm, Sector, VISIBILITIES};
 
+use super::tags::{codes, interests, languages};
+
 /// Handles that would clash with pages or look official.
 const RESERVED_HANDLES: &[&str] = &[
     "about",
@@ -44,10 +46,6 @@ const RESERVED_HANDLES: &[&str] = &[
     "system",
     "visits",
 ];
-/// Most languages a member may list.
-pub const MAX_LANGUAGES: usize = 10;
-/// Most interest tags a member may list.
-pub const MAX_INTERESTS: usize = 15;
 /// Longest bio, in characters.
 pub const MAX_BIO_CHARS: usize = 2_000;
 
@@ -73,10 +71,10 @@ pub struct CleanProfile {
 
 /// Collects the problems of one form, field by field.
 #[derive(Default)]
-struct Problems(Vec<FieldError>);
+pub(super) struct Problems(Vec<FieldError>);
 
 impl Problems {
-    fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub(super) fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.to_owned(),
             message: message.into(),
@@ -196,115 +194,6 @@ pub fn handle_problem(handle: &str) -> Option<String> {
     }
 }
 
-/// Distinct, trimmed codes, each accepted by `known`; `Err` when one is not.
-fn codes(values: &[String], known: impl Fn(&str) -> bool) -> Result<Vec<String>, ()> {
-    let mut codes: Vec<String> = Vec::new();
-    for value in values.iter().map(|value| value.trim()) {
-        if !known(value) {
-            return Err(());
-        }
-        if !codes.iter().any(|code| code == value) {
-            codes.push(value.to_owned());
-        }
-    }
-    Ok(codes)
-}
-
-/// Ticked and typed ISO 639-1 codes, together, without repeats.
-fn languages(form: &ProfileForm, problems: &mut Problems) -> Vec<String> {
-    let is_language = |code: &str| isolang::Language::from_639_1(code).is_some();
-    let ticked: Vec<String> = form
-        .languages
-        .iter()
-        .map(|c| c.trim().to_lowercase())
-        .collect();
-    let mut languages = codes(&ticked, is_language).unwrap_or_else(|()| {
-        problems.add("languages", "Please choose languages from the list.");
-        Vec::new()
-    });
-    let mut unknown = Vec::new();
-    for code in form
-        .other_languages
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .map(|code| code.trim().to_lowercase())
-        .filter(|code| !code.is_empty())
-    {
-        if !is_language(&code) {
-            unknown.push(code);
-        } else if !languages.contains(&code) {
-            languages.push(code);
-        }
-    }
-    if !unknown.is_empty() {
-        problems.add(
-            "other_languages",
-            format!(
-                "These are not two-letter ISO 639-1 language codes: {}. For example, Welsh is “cy”.",
-                unknown.join(", ")
-            ),
-        );
-    }
-    if languages.len() > MAX_LANGUAGES {
-        problems.add(
-            "languages",
-            format!(
-                "Please list at most {MAX_LANGUAGES} languages (you chose {}).",
-                languages.len()
-            ),
-        );
-    }
-    languages
-}
-
-/// An interest as stored: lower case, words joined by single hyphens
-/// ("Outdoor  Play" → "outdoor-play"), the same form the directory filters on.
-pub fn interest_tag(typed: &str) -> String {
-    typed
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// Comma-separated interests as distinct stored tags.
-fn interests(typed: &str, problems: &mut Problems) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    let mut bad = Vec::new();
-    for piece in typed
-        .split(',')
-        .map(str::trim)
-        .filter(|piece| !piece.is_empty())
-    {
-        let tag = interest_tag(piece);
-        let length = tag.chars().count();
-        let words_only = tag.chars().all(|c| c.is_alphanumeric() || c == '-');
-        if !(2..=40).contains(&length) || !words_only {
-            bad.push(piece.to_owned());
-        } else if !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
-    if !bad.is_empty() {
-        problems.add(
-            "interests",
-            format!(
-                "Each interest needs 2 to 40 letters, numbers, spaces or hyphens. Please fix: {}.",
-                bad.join(", ")
-            ),
-        );
-    } else if tags.len() > MAX_INTERESTS {
-        problems.add(
-            "interests",
-            format!(
-                "Please list at most {MAX_INTERESTS} interests (you listed {}).",
-                tags.len()
-            ),
-        );
-    }
-    tags
-}
-
 /// The bio as plain text: Windows line ends made plain, invisible control
 /// characters dropped, trailing space trimmed; at most [`MAX_BIO_CHARS`].
 fn bio(typed: &str, problems: &mut Problems) -> String {
@@ -322,4 +211,25 @@ fn bio(typed: &str, problems: &mut Problems) -> String {
         );
     }
     bio
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_are_short_plain_and_not_reserved() {
+        assert_eq!(handle_problem("ana-lopez-7"), None);
+        for bad in [
+            "ab",
+            "ana--",
+            "-ana",
+            "Ana",
+            "ana lopez",
+            "admin",
+            "settings",
+        ] {
+            assert!(handle_problem(bad).is_some(), "{bad}");
+        }
+    }
 }
