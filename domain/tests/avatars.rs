@@ -57,6 +57,8 @@ async fn jpeg_png_and_webp_are_stored_as_two_square_jpegs() {
     let (test_db, viewer) = with_member().await;
     for upload in [
         fixtures::jpeg(400, 300),
+        // Big enough to be shrunk cheaply before the fine resize.
+        fixtures::jpeg(1600, 1200),
         fixtures::png(300, 500),
         fixtures::webp(320, 320),
     ] {
