@@ -247,20 +247,21 @@ fn Summary(problems: Problems) -> impl IntoView {
     move || {
         problems.0.get().map(|error| {
             let items = match &error {
-                AppError::Validation { fields } => fields
-                    .iter()
-                    .map(|problem| {
-                        let href = format!("#{}", field_id(&problem.field));
-                        view! { <li><a href=href>{problem.message.clone()}</a></li> }
-                    })
-                    .collect_view()
-                    .into_any(),
-                _ => ().into_any(),
+                AppError::Validation { fields } => Some(
+                    fields
+                        .iter()
+                        .map(|problem| {
+                            let href = format!("#{}", field_id(&problem.field));
+                            view! { <li><a href=href>{problem.message.clone()}</a></li> }
+                        })
+                        .collect_view(),
+                ),
+                _ => None,
             };
             view! {
                 <div class="alert alert--error" role="alert">
                     <p><strong>{error.to_string()}</strong></p>
-                    <ul>{items}</ul>
+                    {items.map(|items| view! { <ul>{items}</ul> })}
                 </div>
             }
         })
