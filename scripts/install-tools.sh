@@ -46,6 +46,14 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS_DIR/node_m
     && npm install --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" "sass@$SASS_VERSION")
 fi
 
+# A real SMTP server for the mail tests (aiosmtpd), in its own virtualenv.
+AIOSMTPD_VERSION=1.4.6
+if ! "$TOOLS_DIR/py/bin/python" -c "import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION')" 2>/dev/null; then
+  log "installing aiosmtpd $AIOSMTPD_VERSION into $TOOLS_DIR/py"
+  python3 -m venv "$TOOLS_DIR/py"
+  "$TOOLS_DIR/py/bin/pip" install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+fi
+
 # Debian packages: Chromium for the end-to-end suite, wrk for the benchmark.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)

@@ -1,6 +1,9 @@
 //! A router over a fresh database for in-process tests, with helpers to send
 //! requests as a browser would and a mail outbox the test can read.
 
+// Each test binary uses some of these helpers, not all.
+#![allow(dead_code)]
+
 use std::path::PathBuf;
 
 use axum::body::Body;
@@ -43,6 +46,11 @@ impl Reply {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        Self::sending_through(None).await
+    }
+
+    /// An app whose mail goes to the SMTP server at `smtp_url`, or the outbox.
+    pub async fn sending_through(smtp_url: Option<&str>) -> TestApp {
         let turn = ONE_AT_A_TIME.lock().await;
         let test_db = TestDb::fresh().await;
         let outbox = std::env::temp_dir().join(format!(
@@ -50,7 +58,7 @@ impl TestApp {
             iey_domain::accounts::random_token()
         ));
         let mailer = Mailer::new(
-            None,
+            smtp_url,
             outbox.clone(),
             "IEY <noreply@example.org>",
             "http://iey.test",
@@ -110,19 +118,7 @@ impl TestApp {
 
     /// The token after `prefix` in the newest mail of the outbox.
     pub fn mailed_token(&self, prefix: &str) -> String {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.outbox)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .collect();
-        files.sort();
-        let raw = std::fs::read_to_string(files.last().unwrap()).unwrap();
-        // Long lines travel quoted-printable: soft breaks and `=3D` for `=`.
-        let text = raw.replace("=\r\n", "").replace("=3D", "=");
-        let start = text.find(prefix).unwrap() + prefix.len();
-        text[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect()
+        token_in_newest_mail(&self.outbox, prefix)
     }
 
     pub async fn remove(self) {
@@ -142,4 +138,31 @@ pub fn session_cookie(reply: &Reply) -> String {
         .and_then(|value| value.split(';').next())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The token after `prefix` in the newest mail file in `dir`.
+pub fn token_in_newest_mail(dir: &std::path::Path, prefix: &str) -> String {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort_by_key(|path| {
+        std::fs::metadata(path)
+            .and_then(|meta| meta.modified())
+            .ok()
+    });
+    let raw = std::fs::read_to_string(files.last().unwrap()).unwrap();
+    // Long lines travel quoted-printable: soft breaks and `=3D` for `=`.
+    let text = raw
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {text}"))
+        + prefix.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }
