@@ -25,7 +25,7 @@ pub async fn get_profile_editor() -> Result<iey_dto::ProfileEditor, AppError> {
     let db = crate::server::db()?;
     let editor = iey_domain::members::profile_editor(&db, &crate::server::viewer()).await;
     if let Err(error) = &editor {
-        edit::set_error_status(error);
+        crate::server::set_error_status(error);
     }
     editor
 }
@@ -49,7 +49,9 @@ pub async fn save_profile(form: iey_dto::ProfileForm) -> Result<(), AppError> {
     }
 }
 
-/// How the profile form's server functions answer when something is wrong.
+/// How the profile form comes back after a failed save without JavaScript. Like
+/// `crate::server::keep_on_error`, but the draft has lists (tick boxes) and always
+/// returns to the edit page.
 #[cfg(feature = "ssr")]
 mod edit {
     use iey_dto::{AppError, ProfileForm};
@@ -60,24 +62,11 @@ mod edit {
     use super::SaveProfile;
     use crate::members::pages::draft_query;
 
-    /// Answers a member's mistake with a 4xx status, never a 500.
-    pub fn set_error_status(error: &AppError) {
-        let status = match error {
-            AppError::Validation { .. } => 422,
-            AppError::Unauthenticated => 401,
-            AppError::Forbidden => 403,
-            AppError::NotFound => 404,
-            AppError::RateLimited { .. } => 429,
-            AppError::Internal | AppError::Unreachable { .. } => 500,
-        };
-        crate::server::set_status(status);
-    }
-
     /// For a plain HTML form post (JavaScript off), sends the browser back to the
     /// edit page with what was typed and the error in the address, where the page
     /// shows them again. A hydrated page keeps its own inputs and needs neither.
     pub fn return_to_form(form: &ProfileForm, error: &AppError) {
-        set_error_status(error);
+        crate::server::set_error_status(error);
         let plain_form_post = use_context::<http::request::Parts>().is_some_and(|request| {
             request
                 .headers
