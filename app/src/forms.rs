@@ -98,7 +98,7 @@ pub fn Field(
                 message()
                     .map(|text| {
                         view! {
-                            <p class="form-field__problem" id=message_id.clone()>
+                            <p class="form-field__error" id=message_id.clone()>
                                 {text}
                             </p>
                         }

@@ -125,7 +125,7 @@ pub fn VerifyReminder(session: Session) -> impl IntoView {
                                     ". Until then other members can't find you in the directory."
                                 </p>
                                 <ActionForm action=resend>
-                                    <button type="submit" class="button button--secondary">
+                                    <button type="submit" class="btn btn--secondary">
                                         "Send the link again"
                                     </button>
                                 </ActionForm>

@@ -37,7 +37,7 @@ pub fn LogInPage() -> impl IntoView {
                 error
             />
             <input type="hidden" name="next" value=next />
-            <button type="submit" class="button" disabled=move || action.pending().get()>
+            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
                 "Log in"
             </button>
             <p>

@@ -29,7 +29,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <ActionForm action attr:class="form form--narrow" attr:novalidate=true>
             <FormProblem error />
             <Field name="email" label="Email address" kind="email" autocomplete="email" error />
-            <button type="submit" class="button" disabled=move || action.pending().get()>
+            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
                 "Send me a link"
             </button>
             <p><A href="/login">"Back to log in"</A></p>
@@ -56,7 +56,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     .and_then(|error| error.field_message("token").map(str::to_owned))
                     .map(|message| {
                         view! {
-                            <p class="form-field__problem">
+                            <p class="form-field__error">
                                 {message} " " <A href="/forgot-password">"Ask for a new link"</A>
                             </p>
                         }
@@ -71,7 +71,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 hint="At least 10 characters."
                 error
             />
-            <button type="submit" class="button" disabled=move || action.pending().get()>
+            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
                 "Save my new password"
             </button>
         </ActionForm>

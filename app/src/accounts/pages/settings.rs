@@ -60,7 +60,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                             <h2 id="sessions-heading">"Where you are logged in"</h2>
                             <SessionList />
                             <ActionForm action=everywhere>
-                                <button type="submit" class="button button--secondary">
+                                <button type="submit" class="btn btn--secondary">
                                     "Log out everywhere"
                                 </button>
                             </ActionForm>
@@ -89,7 +89,7 @@ fn ChangeEmailForm() -> impl IntoView {
                 autocomplete="current-password"
                 error
             />
-            <button type="submit" class="button button--secondary">"Change my email address"</button>
+            <button type="submit" class="btn btn--secondary">"Change my email address"</button>
         </ActionForm>
     }
 }
@@ -116,7 +116,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 hint="At least 10 characters."
                 error
             />
-            <button type="submit" class="button button--secondary">"Change my password"</button>
+            <button type="submit" class="btn btn--secondary">"Change my password"</button>
         </ActionForm>
     }
 }
@@ -157,7 +157,7 @@ fn SessionRow(session: ActiveSession, end: ServerAction<SubmitEndSession>) -> im
             {(!session.current).then(|| view! {
                 <ActionForm action=end>
                     <input type="hidden" name="session" value=session.id />
-                    <button type="submit" class="button button--small button--secondary">
+                    <button type="submit" class="btn btn--small btn--secondary">
                         "Log out"
                     </button>
                 </ActionForm>

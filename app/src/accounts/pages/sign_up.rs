@@ -56,7 +56,7 @@ pub fn SignUpPage() -> impl IntoView {
                 error
             />
             <input type="hidden" name="time_zone" prop:value=time_zone />
-            <button type="submit" class="button" disabled=move || action.pending().get()>
+            <button type="submit" class="btn btn--primary" disabled=move || action.pending().get()>
                 "Create my account"
             </button>
             <p>"Already a member? " <A href="/login">"Log in"</A></p>

@@ -48,7 +48,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
             <ActionForm action attr:class="form form--narrow">
                 <input type="hidden" name="token" value=token />
                 <p>"Confirm that this email address is yours."</p>
-                <button type="submit" class="button">"Confirm my email address"</button>
+                <button type="submit" class="btn btn--primary">"Confirm my email address"</button>
             </ActionForm>
         }
         .into_any()
@@ -63,7 +63,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
             error
                 .get()
                 .and_then(|error| error.field_message("token").map(str::to_owned))
-                .map(|message| view! { <p class="form-field__problem">{message}</p> })
+                .map(|message| view! { <p class="form-field__error">{message}</p> })
         }}
         {body}
     }
