@@ -11,6 +11,8 @@ use iey_domain::members::{
 use iey_domain::testing::TestDb;
 use iey_domain::{AppError, Role, Viewer};
 use iey_dto::{BioPiece, MemberQuery, ProfileForm};
+use iey_entity::friendship;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
 /// A seeded database and its first member, logged in, with their form.
 async fn member(seed: u64) -> (TestDb, Viewer, ProfileForm) {
@@ -374,10 +376,30 @@ async fn bios_stay_plain_text_with_only_web_links() {
 #[tokio::test]
 async fn the_chosen_visibility_hides_the_edited_profile() {
     let (test_db, viewer, form) = member(9).await;
+    let Viewer::Member { id: owner, .. } = viewer else {
+        unreachable!()
+    };
     let stranger = Viewer::Member {
         id: i32::MAX,
         role: Role::Member,
     };
+    let friend_handle = test_db.handles(2).await.remove(1);
+    let friend_id = test_db.set_visibility(&friend_handle, "public").await;
+    for (member_id, friend_id) in [(owner, friend_id), (friend_id, owner)] {
+        friendship::ActiveModel {
+            member_id: Set(member_id),
+            friend_id: Set(friend_id),
+            created_at: Set(chrono::Utc::now()),
+        }
+        .insert(&test_db.db)
+        .await
+        .unwrap();
+    }
+    let friend = Viewer::Member {
+        id: friend_id,
+        role: Role::Member,
+    };
+    // (visibility, a visitor sees it, a stranger sees it); friends and the owner always do.
     for (visibility, visitor_sees, stranger_sees) in [
         ("members", false, true),
         ("friends", false, false),
@@ -395,6 +417,7 @@ async fn the_chosen_visibility_hides_the_edited_profile() {
             "{visibility}"
         );
         assert_eq!(seen(&stranger).await.is_ok(), stranger_sees, "{visibility}");
+        assert!(seen(&friend).await.is_ok(), "{visibility}: friends see it");
         assert!(seen(&viewer).await.is_ok(), "members always see themselves");
         if !visitor_sees {
             assert_eq!(seen(&Viewer::Visitor).await, Err(AppError::NotFound));
