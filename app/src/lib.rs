@@ -14,5 +14,3 @@ pub mod server;
 mod shell;
 
 pub use shell::{App, shell};
-/// The profile photo form (for the settings page) and a member's avatar.
-pub use members::avatar::{Avatar, AvatarUpload};

@@ -14,6 +14,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::ErrorNotice;
+use crate::members::avatar::AvatarUpload;
 use crate::members::server::{SaveProfile, get_profile_editor};
 use draft::draft_from_query;
 #[cfg(feature = "ssr")]
@@ -109,9 +110,10 @@ fn ProfileEditForm(editor: ProfileEditor) -> impl IntoView {
         <p>
             <a href=format!("/members/{handle}")>"View your profile"</a>
         </p>
+        // The photo has forms of its own, so it sits outside the profile form.
+        <AvatarUpload />
         <ActionForm action=save attr:class="form profile-form" attr:novalidate=true>
             <Summary problems />
-            // <!-- avatar --> The lead puts task B's <AvatarUpload/> here.
             <TextField
                 field="display_name"
                 label="Name"
@@ -281,26 +283,10 @@ fn browser_time_zone_unless_set(stored: &str) -> RwSignal<String> {
     let zone = RwSignal::new(stored.to_owned());
     if stored.is_empty() || stored == "UTC" {
         Effect::new(move |_| {
-            if let Some(browser) = browser_time_zone() {
+            if let Some(browser) = crate::browser::time_zone() {
                 zone.set(browser);
             }
         });
     }
     zone
-}
-
-/// The browser's IANA time zone, e.g. "Europe/Paris".
-fn browser_time_zone() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let format =
-            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
-        js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
-            .ok()?
-            .as_string()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
-    }
 }

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::ErrorNotice;
+use crate::members::avatar::Avatar;
 use crate::members::components::SectorPill;
 use crate::members::server::get_member_profile;
 use crate::pages::NotFoundPage;
@@ -64,7 +65,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
         <Title text=card.display_name.clone() />
         <article class="profile stack">
             <header class="profile__header">
-                <span class="avatar avatar--lg" aria-hidden="true">{card.initials}</span>
+                <Avatar avatar=card.avatar.clone() initials=card.initials.clone() large=true />
                 <div class="stack">
                     <h1>{card.display_name}</h1>
                     {(!role.trim().is_empty())
