@@ -2,5 +2,6 @@
 
 pub mod avatar;
 mod components;
+mod filters;
 pub mod pages;
 mod server;

@@ -7,6 +7,7 @@ use std::time::Duration;
 use iey_domain::accounts::{Client, SignedIn};
 use iey_domain::community::SummaryCache;
 use iey_domain::mail::Mailer;
+use iey_domain::members::DirectoryCache;
 use iey_domain::{AppError, Db, Viewer};
 use leptos::prelude::use_context;
 
@@ -14,6 +15,8 @@ pub use crate::forms::keep_on_error;
 
 /// How old the landing page's community figures may be.
 const SUMMARY_TTL: Duration = Duration::from_secs(60);
+/// How old the directory's totals and facet counts may be.
+const DIRECTORY_TTL: Duration = Duration::from_secs(30);
 
 /// What every request can reach: provided as Leptos context by the server binary.
 #[derive(Clone)]
@@ -22,6 +25,8 @@ pub struct ServerState {
     pub db: Db,
     /// The community figures, counted at most once a minute.
     pub community: Arc<SummaryCache>,
+    /// The directory's totals and facet counts, per viewer class and search.
+    pub directory: Arc<DirectoryCache>,
     /// Sends account and notification mail.
     pub mailer: Arc<Mailer>,
     /// Whether cookies get the `Secure` flag (the site is served over https).
@@ -34,6 +39,7 @@ impl ServerState {
         Self {
             db,
             community: Arc::new(SummaryCache::new(SUMMARY_TTL)),
+            directory: Arc::new(DirectoryCache::new(DIRECTORY_TTL)),
             mailer: Arc::new(mailer),
             secure_cookies,
         }

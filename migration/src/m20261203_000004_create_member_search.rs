@@ -65,6 +65,23 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Covers a country filter with everything else the directory checks or
+        // sorts on, so filtering by country never reads the wide member rows.
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_member_directory")
+                    .table(Member::Table)
+                    .col(Member::CountryCode)
+                    .col(Member::Visibility)
+                    .col(Member::EmailVerifiedAt)
+                    .col(Member::SortName)
+                    .col(Member::OpenToVisits)
+                    .col(Member::OpenToMentoring)
+                    .col(Member::CreatedAt)
+                    .to_owned(),
+            )
+            .await?;
         // Normalised text per field group (lower-case ASCII words, space-separated,
         // with a leading space) that relevance is scored from on both databases.
         manager
@@ -127,6 +144,14 @@ impl MigrationTrait for Migration {
         }
         manager
             .drop_table(Table::drop().table(MemberSearch::Table).to_owned())
+            .await?;
+        manager
+            .drop_index(
+                Index::drop()
+                    .name("idx_member_directory")
+                    .table(Member::Table)
+                    .to_owned(),
+            )
             .await?;
         manager
             .drop_index(

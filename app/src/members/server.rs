@@ -3,11 +3,12 @@
 use iey_dto::{AppError, MemberPage, MemberProfile, MemberQuery};
 use leptos::prelude::*;
 
-/// One page of the directory for the current viewer.
+/// One page of the directory for the current viewer, its counts from the cache.
 #[server(endpoint = "browse_members")]
 pub async fn browse_members(query: MemberQuery) -> Result<MemberPage, AppError> {
-    let db = crate::server::db()?;
-    iey_domain::members::browse(&db, &crate::server::viewer(), &query).await
+    let state = crate::server::state()?;
+    let viewer = crate::server::viewer();
+    state.directory.browse(&state.db, &viewer, &query).await
 }
 
 /// A member's profile, if the current viewer may see it.

@@ -1,5 +1,6 @@
-//! `/members`: search and page through the directory. A plain GET form without
-//! JavaScript; once hydrated, results follow the search box as you type.
+//! `/members`: search, filter and page through the directory. A plain GET form
+//! without JavaScript (every state is a URL); once hydrated, results follow the
+//! search box as you type and the filters as you change them.
 
 use iey_dto::{MemberPage, MemberQuery};
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::ErrorNotice;
 use crate::members::components::MemberCardView;
+use crate::members::filters::{DirectoryFilters, grouped};
 use crate::members::server::browse_members;
 
 /// How long typing must pause before the results follow, in milliseconds.
@@ -19,25 +21,36 @@ const TYPING_PAUSE_MS: u64 = 250;
 pub fn DirectoryPage() -> impl IntoView {
     let params = use_query_map();
     let query = move || {
-        params.with(|params| MemberQuery {
-            q: params.get("q").unwrap_or_default(),
-            after: params.get("after").unwrap_or_default(),
-            ..MemberQuery::default()
+        params.with(|params| {
+            let text = |key: &str| params.get(key).unwrap_or_default();
+            let flag = |key: &str| params.get(key).is_some_and(|value| value == "true");
+            MemberQuery {
+                q: text("q"),
+                sector: text("sector"),
+                country: text("country"),
+                language: text("language"),
+                age_band: text("age_band"),
+                interest: text("interest"),
+                open_to_visits: flag("open_to_visits"),
+                open_to_mentoring: flag("open_to_mentoring"),
+                sort: text("sort"),
+                after: text("after"),
+            }
         })
     };
     let page = Resource::new(query, browse_members);
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    // Submitting goes through the router's form, so no page load happens.
+    let submit = move || {
+        if let Some(form) = search_box.get_untracked().and_then(|input| input.form()) {
+            let _ = form.request_submit();
+        }
+    };
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let search_as_you_type = move |event: leptos::ev::Event| {
+    let search_as_you_type = move |_: leptos::ev::Event| {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let form = event_target::<web_sys::HtmlInputElement>(&event).form();
-        // Submitting goes through the router's form, so no page load happens.
-        let submit = move || {
-            if let Some(form) = form {
-                let _ = form.request_submit();
-            }
-        };
         let handle =
             set_timeout_with_handle(submit, std::time::Duration::from_millis(TYPING_PAUSE_MS)).ok();
         pending.set_value(handle);
@@ -51,12 +64,13 @@ pub fn DirectoryPage() -> impl IntoView {
                 "People who work with young children, in every sector and country."
             </p>
         </header>
-        <Form method="GET" action="/members" attr:class="form" attr:role="search">
+        <Form method="GET" action="/members" attr:class="form directory-form" attr:role="search">
             <div class="search-form">
                 <div class="form-field">
                     <label for="member-search">"Search members"</label>
                     <input
                         id="member-search"
+                        node_ref=search_box
                         type="search"
                         name="q"
                         autocomplete="off"
@@ -70,7 +84,22 @@ pub fn DirectoryPage() -> impl IntoView {
                     <button type="submit" class="btn btn--primary">"Search"</button>
                 </div>
             </div>
-            <p id="member-search-hint" class="form-field__hint">"Names, roles and organisations."</p>
+            <p id="member-search-hint" class="form-field__hint">
+                "Names, roles, organisations, bios and interests. Words match their beginnings."
+            </p>
+            <div on:change=move |_| submit()>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        page.await
+                            .ok()
+                            .map(|page| {
+                                view! {
+                                    <DirectoryFilters query=query() facets=page.facets />
+                                }
+                            })
+                    })}
+                </Transition>
+            </div>
         </Form>
         <Transition fallback=|| view! { <p class="muted">"Loading members…"</p> }>
             {move || Suspend::new(async move {
@@ -89,15 +118,26 @@ fn Results(page: MemberPage, query: MemberQuery) -> impl IntoView {
     let count = match page.total {
         0 => "No members match your search.".to_owned(),
         1 => "1 member".to_owned(),
-        n => format!("{n} members"),
+        n => format!("{} members", grouped(n)),
     };
-    let first_page = (!query.after.is_empty()).then(|| link(&query.q, None));
-    let next_page = page
-        .next
-        .as_deref()
-        .map(|after| link(&query.q, Some(after)));
+    let clear = query.has_filters().then(|| {
+        link(&MemberQuery {
+            q: query.q.clone(),
+            ..MemberQuery::default()
+        })
+    });
+    let first_page = (!query.after.is_empty()).then(|| {
+        link(&MemberQuery {
+            after: String::new(),
+            ..query.clone()
+        })
+    });
+    let next_page = page.next.map(|after| link(&MemberQuery { after, ..query }));
     view! {
-        <p class="results-count" role="status" aria-live="polite">{count}</p>
+        <div class="results-bar">
+            <p class="results-count" role="status" aria-live="polite">{count}</p>
+            {clear.map(|href| view! { <A href=href attr:class="results-bar__clear">"Clear filters"</A> })}
+        </div>
         <ul class="member-list">
             {page
                 .members
@@ -112,14 +152,11 @@ fn Results(page: MemberPage, query: MemberQuery) -> impl IntoView {
     }
 }
 
-/// The address of a directory page for `q`, after the cursor `after`.
-fn link(q: &str, after: Option<&str>) -> String {
+/// The address of the directory showing `query`, leaving out empty parameters.
+fn link(query: &MemberQuery) -> String {
     let mut params = form_urlencoded::Serializer::new(String::new());
-    if !q.is_empty() {
-        params.append_pair("q", q);
-    }
-    if let Some(after) = after {
-        params.append_pair("after", after);
+    for (key, value) in query.params() {
+        params.append_pair(key, value);
     }
     let params = params.finish();
     if params.is_empty() {

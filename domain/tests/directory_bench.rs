@@ -1,0 +1,94 @@
+//! Timing of directory searches on a large SQLite database, without the HTTP
+//! server. Ignored by default; run by hand:
+//! `IEY_BENCH_DB=/tmp/bench100k.db cargo test -p iey-domain --release --test directory_bench -- --ignored --nocapture`
+//! (the file is seeded with 100,000 members on first use).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
+
+use std::time::{Duration, Instant};
+
+use iey_domain::members::{DirectoryCache, browse};
+use iey_domain::seed::{SeedOptions, seed_if_empty};
+use iey_domain::{Viewer, connect, migrate};
+use iey_dto::MemberQuery;
+
+fn query(pairs: &[(&str, &str)]) -> MemberQuery {
+    let mut query = MemberQuery::default();
+    for (key, value) in pairs {
+        let value = (*value).to_owned();
+        match *key {
+            "q" => query.q = value,
+            "sector" => query.sector = value,
+            "country" => query.country = value,
+            "sort" => query.sort = value,
+            "interest" => query.interest = value,
+            _ => panic!("unknown parameter {key}"),
+        }
+    }
+    query
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> Duration {
+    times.sort();
+    let index = ((times.len() as f64 - 1.0) * p).round() as usize;
+    times[index]
+}
+
+#[tokio::test]
+#[ignore = "a timing run on a 100,000-member database; run by hand"]
+async fn directory_search_timings() {
+    let path = std::env::var("IEY_BENCH_DB").unwrap_or_else(|_| "/tmp/bench100k.db".to_owned());
+    let db = connect(&format!("sqlite://{path}")).await.unwrap();
+    migrate(&db).await.unwrap();
+    let started = Instant::now();
+    if let Some(report) = seed_if_empty(
+        &db,
+        SeedOptions {
+            members: 100_000,
+            seed: 2013,
+        },
+    )
+    .await
+    .unwrap()
+    {
+        println!("seeded {report:?} in {:?}", started.elapsed());
+    }
+    let cases = [
+        query(&[]),
+        query(&[("q", "health")]),
+        query(&[("q", "health"), ("country", "GB"), ("sector", "health")]),
+        query(&[
+            ("q", "health"),
+            ("country", "GB"),
+            ("sector", "health"),
+            ("sort", "name"),
+        ]),
+        query(&[("q", "maria"), ("sort", "newest")]),
+        query(&[("interest", "forest-school"), ("country", "DE")]),
+        query(&[("q", "m")]),
+    ];
+    let cache = DirectoryCache::new(Duration::from_secs(60));
+    for case in &cases {
+        for (label, cached) in [("uncached", false), ("cached", true)] {
+            let mut times = Vec::new();
+            let mut total = 0;
+            for _ in 0..20 {
+                let start = Instant::now();
+                let page = if cached {
+                    cache.browse(&db, &Viewer::Visitor, case).await
+                } else {
+                    browse(&db, &Viewer::Visitor, case).await
+                }
+                .unwrap();
+                times.push(start.elapsed());
+                total = page.total;
+            }
+            let p50 = percentile(&mut times, 0.5);
+            let p99 = percentile(&mut times, 0.99);
+            println!(
+                "{label:9} {:60} total {total:6}  p50 {p50:?}  p99 {p99:?}",
+                format!("{:?}", case.params())
+            );
+        }
+    }
+}
