@@ -156,44 +156,46 @@ pub fn keep_on_error<S: leptos::server_fn::ServerFn, T>(
         return result;
     };
     crate::server::set_error_status(error);
-    let Some(request) = use_context::<http::request::Parts>() else {
+    let Some(referer) = use_context::<http::request::Parts>().and_then(|request| {
+        let referer = request.headers.get(http::header::REFERER)?.to_str().ok()?;
+        url::Url::parse(referer).ok()
+    }) else {
         return result;
     };
-    let header = |name| {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in referer.query_pairs() {
+        let replaced =
+            key == "__path" || key == "__err" || kept.iter().any(|(name, _)| *name == key);
+        if !replaced {
+            query.append_pair(&key, &value);
+        }
+    }
+    for (name, value) in kept.iter().filter(|(_, value)| !value.is_empty()) {
+        // The router decodes query values twice, so a typed `%` is escaped once more.
+        query.append_pair(name, &value.replace('%', "%25"));
+    }
+    // Only the referer's path is used: never a redirect to another site.
+    send_back::<S>(&format!("{}?{}", referer.path(), query.finish()), error);
+    result
+}
+
+/// For a plain HTML form post (JavaScript off), redirects to `page` (a path with
+/// its query) with `error` added in the form Leptos' actions read back.
+#[cfg(feature = "ssr")]
+pub fn send_back<S: leptos::server_fn::ServerFn>(page: &str, error: &AppError) {
+    let plain_form_post = use_context::<http::request::Parts>().is_some_and(|request| {
         request
             .headers
-            .get(name)
-            .and_then(|value: &http::HeaderValue| value.to_str().ok())
-    };
-    let plain_form_post =
-        header(http::header::ACCEPT).is_some_and(|accept| accept.contains("text/html"));
-    let Some(referer) =
-        header(http::header::REFERER).and_then(|referer| url::Url::parse(referer).ok())
-    else {
-        return result;
-    };
+            .get(http::header::ACCEPT)
+            .and_then(|accept| accept.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"))
+    });
     if !plain_form_post {
-        return result;
+        return;
     }
-    // Only the path and query of the referer are used: never a redirect elsewhere.
-    let mut page = url::Url::parse("http://iey.invalid/").map_err(|_| AppError::Internal)?;
-    page.set_path(referer.path());
-    {
-        let mut query = page.query_pairs_mut();
-        for (key, value) in referer.query_pairs() {
-            let replaced =
-                key == "__path" || key == "__err" || kept.iter().any(|(name, _)| *name == key);
-            if !replaced {
-                query.append_pair(&key, &value);
-            }
-        }
-        for (name, value) in kept.iter().filter(|(_, value)| !value.is_empty()) {
-            // The router decodes query values twice, so a typed `%` is escaped once more.
-            query.append_pair(name, &value.replace('%', "%25"));
-        }
-    }
-    if let Ok(url) = leptos::server_fn::error::ServerFnUrlError::new(S::PATH, error.clone())
-        .to_url(page.as_str())
+    let base = format!("http://iey.invalid{page}");
+    if let Ok(url) =
+        leptos::server_fn::error::ServerFnUrlError::new(S::PATH, error.clone()).to_url(&base)
     {
         leptos_axum::redirect(&format!(
             "{}?{}",
@@ -201,5 +203,4 @@ pub fn keep_on_error<S: leptos::server_fn::ServerFn, T>(
             url.query().unwrap_or_default()
         ));
     }
-    result
 }

@@ -56,9 +56,6 @@ pub async fn save_profile(form: iey_dto::ProfileForm) -> Result<(), AppError> {
 #[cfg(feature = "ssr")]
 mod edit {
     use iey_dto::{AppError, ProfileForm};
-    use leptos::prelude::use_context;
-    use leptos::server_fn::ServerFn;
-    use leptos::server_fn::error::ServerFnUrlError;
 
     use super::SaveProfile;
     use crate::members::pages::draft_query;
@@ -68,21 +65,7 @@ mod edit {
     /// shows them again. A hydrated page keeps its own inputs and needs neither.
     pub fn return_to_form(form: &ProfileForm, error: &AppError) {
         crate::server::set_error_status(error);
-        let plain_form_post = use_context::<http::request::Parts>().is_some_and(|request| {
-            request
-                .headers
-                .get(http::header::ACCEPT)
-                .and_then(|accept| accept.to_str().ok())
-                .is_some_and(|accept| accept.contains("text/html"))
-        });
-        if !plain_form_post {
-            return;
-        }
-        let page = format!("http://iey.invalid/settings/profile?{}", draft_query(form));
-        let Ok(url) = ServerFnUrlError::new(SaveProfile::PATH, error.clone()).to_url(&page) else {
-            return;
-        };
-        let back = format!("{}?{}", url.path(), url.query().unwrap_or_default());
-        leptos_axum::redirect(&back);
+        let page = format!("/settings/profile?{}", draft_query(form));
+        crate::forms::send_back::<SaveProfile>(&page, error);
     }
 }
