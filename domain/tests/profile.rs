@@ -6,6 +6,8 @@
 use iey_domain::members::profile;
 use iey_domain::testing::TestDb;
 use iey_domain::{AppError, Role, Viewer};
+use iey_entity::member;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 #[tokio::test]
 async fn each_visibility_shows_the_profile_to_the_right_viewers() {
@@ -77,6 +79,40 @@ async fn missing_and_unverified_profiles_are_not_found() {
     let test_db = TestDb::seeded(3, 2).await;
     assert_eq!(
         profile(&test_db.db, &Viewer::Visitor, "no-such-member").await,
+        Err(AppError::NotFound)
+    );
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn an_unverified_member_sees_their_own_profile_and_nobody_else_does() {
+    let test_db = TestDb::seeded(3, 2).await;
+    let handle = test_db.handles(1).await.remove(0);
+    let id = test_db.set_visibility(&handle, "public").await;
+    member::Entity::update_many()
+        .col_expr(
+            member::Column::EmailVerifiedAt,
+            Option::<chrono::DateTime<chrono::Utc>>::None.into(),
+        )
+        .filter(member::Column::Id.eq(id))
+        .exec(&test_db.db)
+        .await
+        .unwrap();
+    let me = Viewer::Member {
+        id,
+        role: Role::Member,
+    };
+    let other = Viewer::Member {
+        id: id + 1,
+        role: Role::Member,
+    };
+    assert!(profile(&test_db.db, &me, &handle).await.is_ok());
+    assert_eq!(
+        profile(&test_db.db, &other, &handle).await,
+        Err(AppError::NotFound)
+    );
+    assert_eq!(
+        profile(&test_db.db, &Viewer::Visitor, &handle).await,
         Err(AppError::NotFound)
     );
     test_db.remove().await;

@@ -183,6 +183,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Serve(args) => {
+            // Members added before the search index existed get their documents once.
+            let indexed = iey_domain::members::reindex_missing(&db).await?;
+            if indexed > 0 {
+                tracing::info!(members = indexed, "indexed members for search");
+            }
             if args.demo {
                 let options = SeedOptions {
                     members: args.demo_members,

@@ -6,7 +6,7 @@ use chrono::Utc;
 use chrono_tz::Tz;
 use iey_dto::MemberProfile;
 use iey_entity::{member, member_tag};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use bio::bio_pieces;
 
@@ -15,9 +15,14 @@ use crate::{AppError, Db, DomainResult, Viewer, internal};
 
 /// The profile of `handle` as `viewer` may see it. A hidden profile is
 /// [`AppError::NotFound`], exactly like a missing one, so its existence never leaks.
+/// Members always see their own, even before confirming their address.
 pub async fn profile(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<MemberProfile> {
+    let mut may_see = Condition::any().add(visible_to(viewer));
+    if let Viewer::Member { id, .. } = viewer {
+        may_see = may_see.add(member::Column::Id.eq(*id));
+    }
     let row = member::Entity::find()
-        .filter(visible_to(viewer))
+        .filter(may_see)
         .filter(member::Column::Handle.eq(handle))
         .one(db)
         .await
