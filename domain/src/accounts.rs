@@ -3,6 +3,7 @@
 //! are stored only as hashes.
 
 mod email;
+mod housekeeping;
 mod login;
 mod password;
 mod rate_limit;
@@ -13,6 +14,7 @@ mod signup;
 mod tokens;
 
 pub use email::normalise_email;
+pub use housekeeping::{Swept, sweep};
 pub use login::{LogIn, log_in};
 pub use password::MIN_PASSWORD_CHARS;
 pub use rate_limit::{Limit, hit as rate_limit_hit};

@@ -454,3 +454,41 @@ async fn roles_are_granted_by_email() {
     );
     test_db.remove().await;
 }
+
+#[tokio::test]
+async fn sweeping_removes_only_what_is_over() {
+    let (test_db, outbox) = (iey_domain::testing::TestDb::fresh().await, Outbox::new());
+    let kept = sign_up(&test_db.db, &outbox.mailer, ana(), &client("192.0.2.1"))
+        .await
+        .unwrap();
+    let login = LogIn {
+        email: "ana@example.org".into(),
+        password: "a long enough secret".into(),
+    };
+    let old = log_in(&test_db.db, login, &client("192.0.2.2"))
+        .await
+        .unwrap();
+    let old_session = resolve_session(&test_db.db, &old).await.unwrap().unwrap();
+    iey_entity::session::Entity::update_many()
+        .col_expr(
+            iey_entity::session::Column::ExpiresAt,
+            (chrono::Utc::now() - chrono::Duration::hours(1)).into(),
+        )
+        .filter(iey_entity::session::Column::Id.eq(old_session.session_id))
+        .exec(&test_db.db)
+        .await
+        .unwrap();
+    iey_entity::rate_limit::Entity::update_many()
+        .col_expr(
+            iey_entity::rate_limit::Column::WindowStart,
+            (chrono::Utc::now().timestamp() - 2 * 86_400).into(),
+        )
+        .filter(iey_entity::rate_limit::Column::Key.contains("192.0.2.2"))
+        .exec(&test_db.db)
+        .await
+        .unwrap();
+    let swept = iey_domain::accounts::sweep(&test_db.db).await.unwrap();
+    assert_eq!((swept.sessions, swept.tokens, swept.counters), (1, 0, 1));
+    assert!(resolve_session(&test_db.db, &kept).await.unwrap().is_some());
+    test_db.remove().await;
+}

@@ -206,6 +206,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 &args.mail_from,
                 &public_url,
             )?;
+            crate::housekeeping::spawn(db.clone());
             let server = ServerState::new(db, mailer, public_url.starts_with("https://"));
             http::serve(
                 server,

@@ -2,6 +2,7 @@
 //! serves, migrates and seeds.
 
 pub mod cli;
+mod housekeeping;
 pub mod http;
 pub mod media;
 mod security;
