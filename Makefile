@@ -27,7 +27,7 @@ tools:
 
 ## The release server binary and the hydrated site (wasm, js, css) in target/site.
 build:
-	cargo leptos build --release
+	cargo leptos build --release --split
 
 ## Only the end-to-end suite, against the current release build.
 e2e: tools build

@@ -9,6 +9,7 @@ mod forms;
 mod layout;
 mod members;
 mod pages;
+mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod shell;

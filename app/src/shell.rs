@@ -3,15 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
-use crate::accounts::pages::{
-    AccountSettingsPage, ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage,
-    VerifyEmailPage,
-};
 use crate::layout::Layout;
-use crate::members::pages::{DirectoryPage, ProfileEditPage, ProfilePage};
-use crate::pages::{AboutPage, LandingPage, NotFoundPage};
+use crate::pages::{LandingPage, NotFoundPage};
+use crate::routes::{
+    AboutRoute, DirectoryRoute, ForgotPasswordRoute, LogInRoute, ProfileEditRoute, ProfileRoute,
+    ResetPasswordRoute, SettingsRoute, SignUpRoute, VerifyEmailRoute,
+};
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -51,16 +50,16 @@ pub fn App() -> impl IntoView {
                     // Async everywhere: the account menu waits for the session, so pages
                     // arrive whole, which is what a browser without JavaScript needs.
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
-                    <Route path=path!("/about") view=AboutPage ssr=SsrMode::Async />
-                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
-                    <Route path=path!("/login") view=LogInPage ssr=SsrMode::Async />
-                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
-                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/settings") view=AccountSettingsPage ssr=SsrMode::Async />
-                    <Route path=path!("/members") view=DirectoryPage ssr=SsrMode::Async />
-                    <Route path=path!("/members/:handle") view=ProfilePage ssr=SsrMode::Async />
-                    <Route path=path!("/settings/profile") view=ProfileEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/signup") view={Lazy::<SignUpRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/login") view={Lazy::<LogInRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view={Lazy::<VerifyEmailRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/forgot-password") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/members") view={Lazy::<DirectoryRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/members/:handle") view={Lazy::<ProfileRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/settings/profile") view={Lazy::<ProfileEditRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>
