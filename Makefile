@@ -27,6 +27,7 @@ tools:
 
 ## The release server binary and the hydrated site (wasm, js, css) in target/site.
 build:
+	rm -rf target/site/pkg
 	cargo leptos build --release --split
 
 ## Only the end-to-end suite, against the current release build.

@@ -38,6 +38,7 @@ fi
 IEY_TEST_DB=postgres cargo test -p iey-domain -p iey-server 2>&1 | tee -a "$RESULTS"
 
 step "release build (server + hydrated site)"
+rm -rf target/site/pkg  # no chunks of earlier builds linger
 cargo leptos build --release --split
 
 step "client-side bundle (trunk, csr)"
