@@ -15,8 +15,8 @@ pub use edit::{
     editable_profile, interest_suggestions, interest_tag, profile_editor, update_profile,
 };
 pub use profile::{language_name, profile};
-pub use search_index::{reindex, reindex_missing};
 pub(crate) use search_index::{SearchDocument, Searchable, write_documents};
+pub use search_index::{reindex, reindex_missing};
 
 use std::collections::HashMap;
 

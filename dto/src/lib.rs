@@ -1,8 +1,8 @@
 //! Wire types: what crosses between the server and the browser. Plain serde structs
 //! that compile for wasm; database models never appear here.
 
-mod avatar;
 mod accounts;
+mod avatar;
 mod community;
 mod error;
 mod members;
@@ -10,15 +10,15 @@ mod profile;
 mod profile_edit;
 mod sector;
 
-pub use avatar::{
-    AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, MyAvatar, avatar_url,
-};
 pub use accounts::{ActiveSession, CurrentMember};
+pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, MyAvatar, avatar_url};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
 pub use members::{
     DirectoryFacets, DirectorySort, FacetValue, MemberCard, MemberPage, MemberQuery,
 };
 pub use profile::{BioPiece, MemberProfile};
-pub use profile_edit::{AGE_BANDS, Choice, ProfileChoices, ProfileEditor, ProfileForm, VISIBILITIES};
+pub use profile_edit::{
+    AGE_BANDS, Choice, ProfileChoices, ProfileEditor, ProfileForm, VISIBILITIES,
+};
 pub use sector::Sector;
