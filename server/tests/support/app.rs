@@ -1,9 +1,6 @@
 //! A router over a fresh database for in-process tests, with helpers to send
 //! requests as a browser would and a mail outbox the test can read.
 
-// Each test binary uses some of these helpers, not all.
-#![allow(dead_code)]
-
 use std::path::PathBuf;
 
 use axum::body::Body;
