@@ -4,6 +4,7 @@
 mod cache;
 mod edit;
 mod facets;
+mod full_text;
 mod listing;
 mod profile;
 mod search;

@@ -7,6 +7,7 @@ mod m20261203_000002_create_member_tag;
 mod m20261203_000003_create_accounts;
 mod m20261203_000004_create_member_search;
 mod m20261203_000005_create_avatar;
+mod m20261203_000006_search_filters;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000003_create_accounts::Migration),
             Box::new(m20261203_000004_create_member_search::Migration),
             Box::new(m20261203_000005_create_avatar::Migration),
+            Box::new(m20261203_000006_search_filters::Migration),
         ]
     }
 }

@@ -7,9 +7,11 @@ use iey_dto::{DirectoryFacets, FacetValue, Sector};
 use iey_entity::{member, member_tag};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect,
+    QueryTrait, Statement,
 };
 
+use super::full_text::fts5_query;
 use super::search::{AGE_BANDS, Facet, Search};
 use super::search_index::numbered;
 use super::{country_name, language_name};
@@ -120,29 +122,62 @@ pub(crate) async fn count<C: ConnectionTrait>(
             .add(search.matching(backend, skip))
     };
 
-    for (facet, kind) in [
+    // Tag facets without a selection are all counted among the members matching
+    // the whole search, in one pass over their tags; a selected one among the
+    // members matching the rest of the search.
+    let facets = [
         (Facet::Sector, "sector"),
         (Facet::Language, "language"),
         (Facet::AgeBand, "age_band"),
         (Facet::Interest, "interest"),
-    ] {
+    ];
+    let (open, chosen): (Vec<_>, Vec<_>) = facets
+        .into_iter()
+        .partition(|(facet, _)| search.selected(*facet).is_none());
+    let mut passes = vec![(Vec::new(), open)];
+    passes.extend(chosen.into_iter().map(|pair| (vec![pair.0], vec![pair])));
+    for (skip, facets) in passes {
+        if facets.is_empty() {
+            continue;
+        }
         let members = member::Entity::find()
             .select_only()
             .column(member::Column::Id)
-            .filter(among(&[facet]))
+            .filter(among(&skip))
             .into_query();
-        let rows: Vec<(String, i64)> = member_tag::Entity::find()
+        // Few matches: read each one's tags by member; many: scan the tags of each
+        // kind. SQLite (without statistics) always picks the kind index, so the
+        // first is asked for by hiding the kind column from it.
+        let kind = if few_matches(db, search, &skip).await? {
+            Expr::cust(r#""member_tag"."kind" || ''"#)
+        } else {
+            Expr::col((member_tag::Entity, member_tag::Column::Kind))
+        };
+        let rows: Vec<(String, String, i64)> = member_tag::Entity::find()
             .select_only()
+            .column(member_tag::Column::Kind)
             .column(member_tag::Column::Value)
             .column_as(Expr::col(member_tag::Column::MemberId).count(), "n")
-            .filter(member_tag::Column::Kind.eq(kind))
+            .filter(kind.is_in(facets.iter().map(|(_, kind)| *kind)))
             .filter(member_tag::Column::MemberId.in_subquery(members))
+            .group_by(member_tag::Column::Kind)
             .group_by(member_tag::Column::Value)
             .into_tuple()
             .all(db)
             .await
             .map_err(internal("counting directory tags"))?;
-        counts.values.insert(facet, tally(rows));
+        for (facet, _) in &facets {
+            counts.values.insert(*facet, BTreeMap::new());
+        }
+        for (kind, value, n) in rows {
+            if let Some((facet, _)) = facets.iter().find(|(_, known)| *known == kind) {
+                counts
+                    .values
+                    .entry(*facet)
+                    .or_default()
+                    .insert(value, as_count(n));
+            }
+        }
     }
 
     let rows: Vec<(String, i64)> = member::Entity::find()
@@ -200,6 +235,40 @@ pub(crate) async fn count<C: ConnectionTrait>(
             .insert(facet, BTreeMap::from([("true".to_owned(), as_count(n))]));
     }
     Ok(counts)
+}
+
+/// Matches of full-text searches up to which tags are counted member by member.
+const FEW: i64 = 10_000;
+
+/// Whether the full-text part of `search` (less the filters in `skip`) matches
+/// at most [`FEW`] members, counted without visibility (cheap: the index alone).
+/// Only asked on SQLite; PostgreSQL plans by its own statistics.
+async fn few_matches<C: ConnectionTrait>(
+    db: &C,
+    search: &Search,
+    skip: &[Facet],
+) -> DomainResult<bool> {
+    let filters = search.filter_words(skip);
+    if db.get_database_backend() != DbBackend::Sqlite
+        || (search.terms.is_empty() && filters.is_empty())
+    {
+        return Ok(false);
+    }
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Sqlite,
+            "SELECT count(*) AS n FROM member_fts WHERE member_fts MATCH ?",
+            [fts5_query(&search.terms, &filters).into()],
+        ))
+        .await
+        .map_err(internal("counting full-text matches"))?;
+    let n: i64 = match row {
+        Some(row) => row
+            .try_get("", "n")
+            .map_err(internal("reading full-text matches"))?,
+        None => 0,
+    };
+    Ok(n <= FEW)
 }
 
 fn tally(rows: Vec<(String, i64)>) -> BTreeMap<String, u64> {

@@ -1,12 +1,13 @@
 //! A directory search, checked field by field and turned into SQL conditions that
-//! read the same on SQLite and PostgreSQL (only the full-text match differs).
+//! read the same on SQLite and PostgreSQL (only the full-text match differs: words
+//! and filters are both matched by the full-text index, see `full_text`).
 
 use chrono::{DateTime, Utc};
 use iey_dto::{DirectorySort, FieldError, MemberQuery, Sector};
-use iey_entity::{member, member_tag};
-use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, DbBackend};
+use sea_orm::sea_query::Expr;
+use sea_orm::{Condition, DbBackend};
 
+use super::full_text::{self, filter_word};
 use super::search_index::{numbered, words};
 use crate::{AppError, DomainResult};
 
@@ -184,83 +185,39 @@ impl Search {
         }
     }
 
-    /// Members matching the words and every filter except those in `skip`.
+    /// Members matching the words and every filter except those in `skip`: one
+    /// full-text condition (see [`full_text`]); none when nothing is asked.
     pub fn matching(&self, backend: DbBackend, skip: &[Facet]) -> Condition {
         let mut condition = Condition::all();
-        if let Some(text) = self.text_match(backend) {
+        let filters = self.filter_words(skip);
+        if let Some(text) = full_text::condition(backend, &self.terms, &filters) {
             condition = condition.add(text);
-        }
-        for (facet, kind, value) in &self.tags {
-            if skip.contains(facet) {
-                continue;
-            }
-            condition = condition.add(
-                member::Column::Id.in_subquery(
-                    Query::select()
-                        .column(member_tag::Column::MemberId)
-                        .from(member_tag::Entity)
-                        .and_where(member_tag::Column::Kind.eq(*kind))
-                        .and_where(member_tag::Column::Value.eq(value.as_str()))
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Some(country) = &self.country
-            && !skip.contains(&Facet::Country)
-        {
-            condition = condition.add(member::Column::CountryCode.eq(country.as_str()));
-        }
-        if self.open_to_visits && !skip.contains(&Facet::OpenToVisits) {
-            condition = condition.add(member::Column::OpenToVisits.eq(true));
-        }
-        if self.open_to_mentoring && !skip.contains(&Facet::OpenToMentoring) {
-            condition = condition.add(member::Column::OpenToMentoring.eq(true));
         }
         condition
     }
 
-    /// The full-text condition, in the backend's own syntax. Words are normalised
-    /// to ASCII letters and digits first, so nothing typed can break the syntax.
-    fn text_match(&self, backend: DbBackend) -> Option<Expr> {
-        if self.terms.is_empty() {
-            return None;
+    /// The filter words of every filter except those in `skip`.
+    pub fn filter_words(&self, skip: &[Facet]) -> Vec<String> {
+        let mut filters = Vec::new();
+        for (facet, kind, value) in &self.tags {
+            if !skip.contains(facet) {
+                filters.push(filter_word(kind, value));
+            }
         }
-        let prefix = |term: &String| term.len() > 1;
-        Some(if backend == DbBackend::Postgres {
-            let query = self
-                .terms
-                .iter()
-                .map(|term| {
-                    if prefix(term) {
-                        format!("{term}:*")
-                    } else {
-                        term.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" & ");
-            Expr::cust_with_values(
-                r#""member"."id" IN (SELECT member_id FROM member_search WHERE document @@ to_tsquery('simple', $1))"#,
-                [query],
-            )
-        } else {
-            let query = self
-                .terms
-                .iter()
-                .map(|term| {
-                    if prefix(term) {
-                        format!("\"{term}\"*")
-                    } else {
-                        format!("\"{term}\"")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            Expr::cust_with_values(
-                r#""member"."id" IN (SELECT rowid FROM member_fts WHERE member_fts MATCH ?)"#,
-                [query],
-            )
-        })
+        if let Some(country) = &self.country
+            && !skip.contains(&Facet::Country)
+        {
+            filters.push(filter_word(full_text::COUNTRY, country));
+        }
+        for (on, facet, value) in [
+            (self.open_to_visits, Facet::OpenToVisits, "visits"),
+            (self.open_to_mentoring, Facet::OpenToMentoring, "mentoring"),
+        ] {
+            if on && !skip.contains(&facet) {
+                filters.push(filter_word(full_text::OPEN_TO, value));
+            }
+        }
+        filters
     }
 
     /// How well a member matches the words: per word, 4 when it starts a word of

@@ -1,6 +1,7 @@
 //! Each member's search document: their words normalised the same way for both
 //! databases (ASCII, lower case, split on anything that is not a letter or digit),
-//! then indexed by SQLite FTS5 or a PostgreSQL `tsvector`.
+//! then indexed by SQLite FTS5 or a PostgreSQL `tsvector`, beside the member's
+//! filter words (see `full_text`).
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use sea_orm::{
     Statement, Value,
 };
 
+use super::full_text::filter_words_of;
 use crate::{DomainResult, internal};
 
 /// Documents written in one statement.
@@ -188,35 +190,35 @@ async fn forget<C: ConnectionTrait>(db: &C, member_id: i32) -> DomainResult<()> 
     Ok(())
 }
 
-/// Writes (or replaces) documents, a few hundred per statement; the seeder uses
-/// this for whole batches of new members.
+/// Writes (or replaces) documents, a few hundred per statement, each with the
+/// member's filter words read from their row and tags; the seeder uses this for
+/// whole batches of new members (after writing their rows and tags).
 pub(crate) async fn write_documents<C: ConnectionTrait>(
     db: &C,
     documents: &[SearchDocument],
 ) -> DomainResult<()> {
     let backend = db.get_database_backend();
+    let postgres = backend == DbBackend::Postgres;
     for chunk in documents.chunks(BATCH) {
-        let postgres = backend == DbBackend::Postgres;
-        let row = if postgres {
-            "(?, ?, ?, ?, to_tsvector('simple', ?))"
-        } else {
-            "(?, ?, ?, ?)"
-        };
-        let rows = vec![row; chunk.len()].join(", ");
-        let (columns, document_update) = if postgres {
+        let ids: Vec<i32> = chunk.iter().map(|document| document.member_id).collect();
+        let filters = filter_words_of(db, &ids).await?;
+        let filters_of = |id: i32| filters.get(&id).cloned().unwrap_or_default();
+        let (row, columns, document_update) = if postgres {
             (
-                "member_id, names, roles, interests, document",
-                ", document = excluded.document",
+                "(?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?))",
+                "member_id, names, roles, interests, document, filters",
+                ", document = excluded.document, filters = excluded.filters",
             )
         } else {
-            ("member_id, names, roles, interests", "")
+            ("(?, ?, ?, ?)", "member_id, names, roles, interests", "")
         };
+        let rows = vec![row; chunk.len()].join(", ");
         let sql = format!(
             "INSERT INTO member_search ({columns}) VALUES {rows} ON CONFLICT (member_id) DO \
              UPDATE SET names = excluded.names, roles = excluded.roles, \
              interests = excluded.interests{document_update}"
         );
-        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 5);
+        let mut values: Vec<Value> = Vec::with_capacity(chunk.len() * 6);
         for document in chunk {
             values.push(document.member_id.into());
             values.push(document.names.clone().into());
@@ -224,6 +226,7 @@ pub(crate) async fn write_documents<C: ConnectionTrait>(
             values.push(document.interests.clone().into());
             if postgres {
                 values.push(document.document.clone().into());
+                values.push(filters_of(document.member_id).into());
             }
         }
         db.execute_raw(Statement::from_sql_and_values(
@@ -234,10 +237,10 @@ pub(crate) async fn write_documents<C: ConnectionTrait>(
         .await
         .map_err(internal("writing search documents"))?;
 
-        if backend == DbBackend::Sqlite {
+        if !postgres {
             let sql = format!(
-                "INSERT OR REPLACE INTO member_fts (rowid, document) VALUES {}",
-                vec!["(?, ?)"; chunk.len()].join(", ")
+                "INSERT OR REPLACE INTO member_fts (rowid, document, filters) VALUES {}",
+                vec!["(?, ?, ?)"; chunk.len()].join(", ")
             );
             let values: Vec<Value> = chunk
                 .iter()
@@ -245,6 +248,7 @@ pub(crate) async fn write_documents<C: ConnectionTrait>(
                     [
                         Value::from(document.member_id),
                         document.document.clone().into(),
+                        filters_of(document.member_id).into(),
                     ]
                 })
                 .collect();
@@ -276,35 +280,4 @@ pub(crate) fn numbered(backend: DbBackend, sql: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_ascii_lower_case_and_split_on_punctuation() {
-        assert_eq!(words("Zoë O'Neil-Smith"), ["zoe", "o", "neil", "smith"]);
-        assert_eq!(words("  \"heal*\" (AND) "), ["heal", "and"]);
-        assert!(words("%_'\"*").is_empty());
-    }
-
-    #[test]
-    fn documents_keep_field_groups_apart() {
-        let interests = vec!["infant-mental-health".to_owned()];
-        let document = SearchDocument::of(&Searchable {
-            member_id: 7,
-            display_name: "Ana López",
-            handle: "ana-lopez-7",
-            headline: "Health visitor",
-            organisation: None,
-            bio: "Loves stories.",
-            interests: &interests,
-        });
-        assert_eq!(document.names, " ana lopez ana lopez 7 ");
-        assert_eq!(document.roles, " health visitor ");
-        assert_eq!(document.interests, " infant mental health ");
-        assert!(document.document.ends_with("health loves stories"));
-        assert_eq!(
-            numbered(DbBackend::Postgres, "a = ? and ?"),
-            "a = $1 and $2"
-        );
-    }
-}
+mod tests;
