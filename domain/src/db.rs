@@ -11,7 +11,9 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 pub type Db = DatabaseConnection;
 
 /// Opens a pool for `url`. For SQLite the file and its folder are created when
-/// missing, and every connection runs in WAL mode with foreign keys enforced.
+/// missing, and every connection runs in WAL mode with foreign keys enforced, a
+/// 16 MB page cache and the file memory-mapped (up to 256 MB): directory counts
+/// at 100,000 members read far more than the default 2 MB cache holds.
 pub async fn connect(url: &str) -> Result<Db, DbErr> {
     let url = prepare_sqlite_url(url)?;
     let mut options = ConnectOptions::new(url.clone());
@@ -27,6 +29,8 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
+                .pragma("cache_size", "-16384")
+                .pragma("mmap_size", "268435456")
         });
     Database::connect(options).await
 }
