@@ -97,6 +97,8 @@ for (const mode of MODES) {
       await visit(page, mode, server.url + '/members');
       await page.getByLabel('Search members').fill('Quillfeather');
       if (mode.javaScriptEnabled) await page.waitForURL(/q=Quillfeather/);
+      // The filters are folded until one is on.
+      await page.locator('summary', { hasText: 'Filter and sort' }).click();
       await page.getByLabel('Country', { exact: true }).selectOption('NO');
       if (mode.javaScriptEnabled) await page.waitForURL(/country=NO/);
       await page.getByLabel('Sector', { exact: true }).selectOption('health');

@@ -14,9 +14,30 @@ pub fn DirectoryFilters(query: MemberQuery, facets: DirectoryFacets) -> impl Int
         Some(DirectorySort::Relevance) | None => "",
         Some(sort) => sort.code(),
     };
+    let active = [
+        &query.sector,
+        &query.country,
+        &query.language,
+        &query.age_band,
+        &query.interest,
+    ]
+    .into_iter()
+    .filter(|value| !value.is_empty())
+    .count()
+        + usize::from(query.open_to_visits)
+        + usize::from(query.open_to_mentoring);
+    let summary = match active {
+        0 => "Filter and sort".to_owned(),
+        1 => "Filter and sort (1 filter on)".to_owned(),
+        n => format!("Filter and sort ({n} filters on)"),
+    };
+    // Folded until a filter is on, so on a phone the results come first; a plain
+    // <details> opens without JavaScript.
     view! {
+        <details class="directory-filters-panel" open={active > 0}>
+        <summary>{summary}</summary>
         <fieldset class="directory-filters">
-            <legend>"Filter and sort"</legend>
+            <legend class="visually-hidden">"Filter and sort"</legend>
             <FacetSelect name="sector" label="Sector" any="Any sector" values=facets.sectors selected=query.sector.clone() />
             <FacetSelect name="country" label="Country" any="Any country" values=facets.countries selected=query.country.clone() />
             <FacetSelect name="language" label="Language" any="Any language" values=facets.languages selected=query.language.clone() />
@@ -45,6 +66,7 @@ pub fn DirectoryFilters(query: MemberQuery, facets: DirectoryFacets) -> impl Int
                 </select>
             </div>
         </fieldset>
+        </details>
     }
 }
 

@@ -144,6 +144,8 @@ fn SessionList() -> impl IntoView {
 
 #[component]
 fn SessionRow(session: ActiveSession, end: ServerAction<SubmitEndSession>) -> impl IntoView {
+    // Every row has a "Log out" button; screen readers hear which device each ends.
+    let hidden_name = format!(" {}, {}", session.device, session.started);
     view! {
         <li class="session-list__item">
             <div>
@@ -159,6 +161,7 @@ fn SessionRow(session: ActiveSession, end: ServerAction<SubmitEndSession>) -> im
                     <input type="hidden" name="session" value=session.id />
                     <button type="submit" class="btn btn--small btn--secondary">
                         "Log out"
+                        <span class="visually-hidden">{hidden_name.clone()}</span>
                     </button>
                 </ActionForm>
             })}

@@ -14,6 +14,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::ErrorNotice;
+use crate::forms::Notice;
 use crate::members::avatar::AvatarUpload;
 use crate::members::server::{SaveProfile, get_profile_editor};
 use draft::draft_from_query;
@@ -107,12 +108,22 @@ fn ProfileEditForm(editor: ProfileEditor) -> impl IntoView {
         open_to_mentoring,
     } = form;
     view! {
+        <Notice
+            param="welcome"
+            message="Welcome to IEY! Tell other members who you are and what you work on, so the right people can find you."
+        />
         <p>
             <a href=format!("/members/{handle}")>"View your profile"</a>
         </p>
         // The photo has forms of its own, so it sits outside the profile form.
         <AvatarUpload />
-        <ActionForm action=save attr:class="form profile-form" attr:novalidate=true>
+        <h2 id="details-title">"Your details"</h2>
+        <ActionForm
+            action=save
+            attr:class="form profile-form"
+            attr:novalidate=true
+            attr:aria-labelledby="details-title"
+        >
             <Summary problems />
             <TextField
                 field="display_name"
