@@ -1,7 +1,7 @@
 //! Pages that load their code only when first visited. Without `cargo leptos
 //! --split` (the csr bundle, tests) they are ordinary routes; with it, each page's
-//! wasm is a separate file, so the first download stays small. The landing page,
-//! where most visits start, stays in the main bundle.
+//! wasm is a separate file, so the first download (router, layout, the 404 page)
+//! stays small.
 
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
@@ -11,7 +11,7 @@ use crate::accounts::pages::{
     VerifyEmailPage,
 };
 use crate::members::pages::{DirectoryPage, ProfileEditPage, ProfilePage};
-use crate::pages::AboutPage;
+use crate::pages::{AboutPage, LandingPage};
 
 /// Declares a lazily loaded route that shows `$page`.
 macro_rules! lazy_page {
@@ -32,6 +32,10 @@ macro_rules! lazy_page {
     };
 }
 
+lazy_page!(
+    /// `/`.
+    LandingRoute => LandingPage
+);
 lazy_page!(
     /// `/about`.
     AboutRoute => AboutPage

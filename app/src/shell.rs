@@ -6,10 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
 use crate::layout::Layout;
-use crate::pages::{LandingPage, NotFoundPage};
+use crate::pages::NotFoundPage;
 use crate::routes::{
-    AboutRoute, DirectoryRoute, ForgotPasswordRoute, LogInRoute, ProfileEditRoute, ProfileRoute,
-    ResetPasswordRoute, SettingsRoute, SignUpRoute, VerifyEmailRoute,
+    AboutRoute, DirectoryRoute, ForgotPasswordRoute, LandingRoute, LogInRoute, ProfileEditRoute,
+    ProfileRoute, ResetPasswordRoute, SettingsRoute, SignUpRoute, VerifyEmailRoute,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     // Async everywhere: the account menu waits for the session, so pages
                     // arrive whole, which is what a browser without JavaScript needs.
-                    <Route path=path!("/") view=LandingPage ssr=SsrMode::Async />
+                    <Route path=path!("/") view={Lazy::<LandingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/signup") view={Lazy::<SignUpRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/login") view={Lazy::<LogInRoute>::new()} ssr=SsrMode::Async />
