@@ -102,7 +102,7 @@ async fn directory(
                 Viewer::Member { .. } => ViewerClass::Member,
             };
             let key = search.key();
-            let mut counts = match cache.get(class, &key) {
+            let mut counts = match cache.get(class, &key).await {
                 Some(counts) => counts,
                 None => {
                     let counts = facets::count(db, &class_scope(class), &search).await?;
