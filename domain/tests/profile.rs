@@ -39,6 +39,18 @@ async fn each_visibility_shows_the_profile_to_the_right_viewers() {
             }
         }
     }
+    // A friend of the friends-only member sees all three.
+    let friend_handle = test_db.handles(4).await.remove(3);
+    let friend = test_db.set_visibility(&friend_handle, "public").await;
+    test_db.befriend(owners[2], friend).await;
+    let as_friend = Viewer::Member {
+        id: friend,
+        role: Role::Member,
+    };
+    for handle in &handles {
+        let seen = profile(&test_db.db, &as_friend, handle).await;
+        assert!(seen.is_ok(), "a friend viewing {handle}: {seen:?}");
+    }
     for (handle, owner) in handles.iter().zip(owners) {
         let themselves = Viewer::Member {
             id: owner,
