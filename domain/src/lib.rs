@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod avatars;
 pub mod community;
 pub mod db;
+pub mod friends;
 pub mod mail;
 pub mod members;
 pub mod seed;

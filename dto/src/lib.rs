@@ -5,6 +5,7 @@ mod accounts;
 mod avatar;
 mod community;
 mod error;
+mod friends;
 mod members;
 mod profile;
 mod profile_edit;
@@ -14,6 +15,7 @@ pub use accounts::{ActiveSession, CurrentMember};
 pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, MyAvatar, avatar_url};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
+pub use friends::{FriendRequestView, MemberSummary, RequestOutcome};
 pub use members::{
     DirectoryFacets, DirectorySort, FacetValue, MemberCard, MemberPage, MemberQuery,
 };

@@ -3,6 +3,7 @@
 
 pub mod account_token;
 pub mod avatar;
+pub mod friend_request;
 pub mod friendship;
 pub mod member;
 pub mod member_tag;

@@ -8,6 +8,7 @@ mod m20261203_000003_create_accounts;
 mod m20261203_000004_create_member_search;
 mod m20261203_000005_create_avatar;
 mod m20261203_000006_search_filters;
+mod m20261203_000007_create_friend_request;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000004_create_member_search::Migration),
             Box::new(m20261203_000005_create_avatar::Migration),
             Box::new(m20261203_000006_search_filters::Migration),
+            Box::new(m20261203_000007_create_friend_request::Migration),
         ]
     }
 }
