@@ -26,6 +26,12 @@ for suffix in "" -wal -shm; do
   [ -f "$DB_CACHE$suffix" ] && cp "$DB_CACHE$suffix" "$WORK/iey.db$suffix"
 done
 
+step "directory search in the domain, without HTTP (20 runs each)"
+cp "$WORK/iey.db" "$WORK/timings.db"
+[ -f "$WORK/iey.db-wal" ] && cp "$WORK/iey.db-wal" "$WORK/timings.db-wal"
+IEY_BENCH_DB="$WORK/timings.db" cargo run --quiet -p iey-domain --release --example directory_timings
+rm -f "$WORK"/timings.db*
+
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
 IEY_LOG=warn "$IEY_BIN" --database-url "sqlite://$WORK/iey.db" serve --addr "127.0.0.1:$PORT" --site-root "$IEY_SITE_ROOT" &

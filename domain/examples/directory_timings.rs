@@ -1,9 +1,9 @@
 //! Timing of directory searches on a large SQLite database, without the HTTP
-//! server. Ignored by default; run by hand:
-//! `IEY_BENCH_DB=/tmp/bench100k.db cargo test -p iey-domain --release --test directory_bench -- --ignored --nocapture`
-//! (the file is seeded with 100,000 members on first use).
+//! server; `make bench` runs it on a copy of its seeded database:
+//! `IEY_BENCH_DB=/tmp/bench100k.db cargo run -p iey-domain --release --example directory_timings`
+//! (the file is seeded with 100,000 members when empty).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a measuring tool may stop on the unexpected
 
 use std::time::{Duration, Instant};
 
@@ -34,9 +34,8 @@ fn percentile(times: &mut [Duration], p: f64) -> Duration {
     times[index]
 }
 
-#[tokio::test]
-#[ignore = "a timing run on a 100,000-member database; run by hand"]
-async fn directory_search_timings() {
+#[tokio::main]
+async fn main() {
     let path = std::env::var("IEY_BENCH_DB").unwrap_or_else(|_| "/tmp/bench100k.db".to_owned());
     let db = connect(&format!("sqlite://{path}")).await.unwrap();
     migrate(&db).await.unwrap();
