@@ -24,6 +24,70 @@ pub fn FormProblem(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
     }
 }
 
+/// The problems of a form's last submission, for any field to look up.
+#[derive(Clone, Copy)]
+pub struct Problems(pub Signal<Option<AppError>>);
+
+impl Problems {
+    /// The message for `field`, if the last submission named it.
+    pub fn message(self, field: &'static str) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            self.0.with(|error| {
+                error
+                    .as_ref()
+                    .and_then(|error| error.field_message(field))
+                    .map(str::to_owned)
+            })
+        })
+    }
+}
+
+/// The element id of a field's input (or fieldset); its hint and message
+/// add `-hint` and `-error`.
+pub fn field_id(field: &str) -> String {
+    format!("field-{}", field.replace('_', "-"))
+}
+
+/// The ids that describe a field: its hint, and its message while there is one.
+pub fn described_by(
+    field: &'static str,
+    has_hint: bool,
+    message: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
+    move || {
+        let id = field_id(field);
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if message.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A field's hint and (while there is one) its message.
+#[component]
+pub fn HintAndMessage(
+    field: &'static str,
+    hint: Option<&'static str>,
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = field_id(field);
+    let error_id = format!("{id}-error");
+    view! {
+        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="form-field__hint">{hint}</p> })}
+        {move || {
+            message
+                .get()
+                .map(|message| {
+                    view! { <p id=error_id.clone() class="form-field__error">{message}</p> }
+                })
+        }}
+    }
+}
+
 /// A labelled input whose problem, if any, is shown below it and tied to it with
 /// `aria-describedby`. After a round trip without JavaScript it shows what was
 /// typed (never for passwords).
@@ -57,53 +121,21 @@ pub fn Field(
         .then(|| query.with_untracked(|query| query.get(name)))
         .flatten()
         .or(value);
-    let id = format!("field-{name}");
-    let message_id = format!("{id}-problem");
-    let hint_id = format!("{id}-hint");
-    let message = move || {
-        error.with(|error| {
-            error
-                .as_ref()
-                .and_then(|error| error.field_message(name).map(str::to_owned))
-        })
-    };
-    let described_by = {
-        let (message_id, hint_id) = (message_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if message().is_some() {
-                ids.push(message_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let message = Problems(error).message(name);
     view! {
-        <div class="form-field" class:form-field--invalid=move || message().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="form-field__hint" id=hint_id.clone()>{hint}</p> })}
+        <div class="form-field" class:form-field--invalid=move || message.with(Option::is_some)>
+            <label for=field_id(name)>{label}</label>
             <input
-                id=id.clone()
+                id=field_id(name)
                 name=name
                 type=kind
                 autocomplete=autocomplete
                 required=required
                 value=kept
-                aria-invalid=move || message().map(|_| "true")
-                aria-describedby=described_by
+                aria-invalid=move || message.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), message)
             />
-            {move || {
-                message()
-                    .map(|text| {
-                        view! {
-                            <p class="form-field__error" id=message_id.clone()>
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <HintAndMessage field=name hint message />
         </div>
     }
 }

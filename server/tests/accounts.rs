@@ -67,7 +67,7 @@ async fn a_bad_sign_up_comes_back_with_messages_and_what_was_typed_but_not_the_p
     assert!(page.body.contains(r#"aria-invalid="true""#));
     assert!(
         page.body
-            .contains(r#"aria-describedby="field-password-hint field-password-problem""#)
+            .contains(r#"aria-describedby="field-password-hint field-password-error""#)
     );
     app.remove().await;
 }

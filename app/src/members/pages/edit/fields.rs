@@ -1,71 +1,11 @@
 //! The profile form's fields: each with its label, hint and message, tied
 //! together with `aria-describedby` and marked `aria-invalid` when it needs fixing.
 
-use iey_dto::{AppError, Choice};
+use iey_dto::Choice;
 use leptos::prelude::*;
 
-/// The problems of the last save, if it failed, for any field to look up.
-#[derive(Clone, Copy)]
-pub struct Problems(pub Signal<Option<AppError>>);
-
-impl Problems {
-    /// The message for `field`, if the last save named it.
-    pub fn message(self, field: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            self.0.with(|error| {
-                error
-                    .as_ref()
-                    .and_then(|error| error.field_message(field))
-                    .map(str::to_owned)
-            })
-        })
-    }
-}
-
-/// The element id of a field's input (or fieldset).
-pub fn field_id(field: &str) -> String {
-    format!("profile-{}", field.replace('_', "-"))
-}
-
-/// The ids that describe a field: its hint, and its message while there is one.
-fn described_by(
-    field: &'static str,
-    has_hint: bool,
-    message: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
-    move || {
-        let id = field_id(field);
-        let mut ids = Vec::new();
-        if has_hint {
-            ids.push(format!("{id}-hint"));
-        }
-        if message.with(Option::is_some) {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
-
-/// A field's hint and (while there is one) its message.
-#[component]
-fn HintAndMessage(
-    field: &'static str,
-    hint: Option<&'static str>,
-    message: Signal<Option<String>>,
-) -> impl IntoView {
-    let id = field_id(field);
-    let error_id = format!("{id}-error");
-    view! {
-        {hint.map(|hint| view! { <p id=format!("{id}-hint") class="form-field__hint">{hint}</p> })}
-        {move || {
-            message
-                .get()
-                .map(|message| {
-                    view! { <p id=error_id.clone() class="form-field__error">{message}</p> }
-                })
-        }}
-    }
-}
+use crate::forms::{HintAndMessage, described_by};
+pub use crate::forms::{Problems, field_id};
 
 /// A one-line text input.
 #[component]
