@@ -145,3 +145,33 @@ impl TestDb {
         }
     }
 }
+
+/// The token after `prefix` in the newest mail file in `dir`.
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+pub fn token_in_newest_mail(dir: &std::path::Path, prefix: &str) -> String {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    // By time written, then by name (outbox names start with a timestamp).
+    files.sort_by_key(|path| {
+        let written = std::fs::metadata(path)
+            .and_then(|meta| meta.modified())
+            .ok();
+        (written, path.clone())
+    });
+    let raw = std::fs::read_to_string(files.last().unwrap()).unwrap();
+    // Long lines travel quoted-printable: soft breaks and `=3D` for `=`.
+    let text = raw
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
+    let start = text
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} in {text}"))
+        + prefix.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}

@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use support::{TestApp, session_cookie, token_in_newest_mail};
+use iey_domain::testing::token_in_newest_mail;
+use support::{TestApp, session_cookie};
 
 /// An aiosmtpd server storing what it receives in a Maildir; stopped on drop.
 struct SmtpSink {

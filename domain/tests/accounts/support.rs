@@ -36,22 +36,7 @@ impl Outbox {
 
     /// The token of the last link starting with `prefix` in the newest mail.
     pub fn last_link(&self, prefix: &str) -> String {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .collect();
-        files.sort();
-        let raw = std::fs::read_to_string(files.last().unwrap()).unwrap();
-        // Long lines travel quoted-printable: soft breaks and `=3D` for `=`.
-        let text = raw.replace("=\r\n", "").replace("=3D", "=");
-        let start = text
-            .find(prefix)
-            .unwrap_or_else(|| panic!("no {prefix} in {text}"))
-            + prefix.len();
-        text[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect()
+        iey_domain::testing::token_in_newest_mail(&self.dir, prefix)
     }
 }
 

@@ -115,7 +115,7 @@ impl TestApp {
 
     /// The token after `prefix` in the newest mail of the outbox.
     pub fn mailed_token(&self, prefix: &str) -> String {
-        token_in_newest_mail(&self.outbox, prefix)
+        iey_domain::testing::token_in_newest_mail(&self.outbox, prefix)
     }
 
     pub async fn remove(self) {
@@ -135,31 +135,4 @@ pub fn session_cookie(reply: &Reply) -> String {
         .and_then(|value| value.split(';').next())
         .unwrap_or_default()
         .to_owned()
-}
-
-/// The token after `prefix` in the newest mail file in `dir`.
-pub fn token_in_newest_mail(dir: &std::path::Path, prefix: &str) -> String {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    files.sort_by_key(|path| {
-        std::fs::metadata(path)
-            .and_then(|meta| meta.modified())
-            .ok()
-    });
-    let raw = std::fs::read_to_string(files.last().unwrap()).unwrap();
-    // Long lines travel quoted-printable: soft breaks and `=3D` for `=`.
-    let text = raw
-        .replace("=\r\n", "")
-        .replace("=\n", "")
-        .replace("=3D", "=");
-    let start = text
-        .find(prefix)
-        .unwrap_or_else(|| panic!("no {prefix} in {text}"))
-        + prefix.len();
-    text[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
 }
