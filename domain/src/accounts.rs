@@ -24,8 +24,8 @@ pub use sessions::{
     sessions_of,
 };
 pub use settings::{
-    change_email, change_password, confirm_email, current_member, request_password_reset,
-    resend_verification, reset_password,
+    change_email, change_password, confirm_email, request_password_reset, resend_verification,
+    reset_password,
 };
 pub use signup::{SignUp, sign_up};
 

@@ -10,12 +10,7 @@ use crate::server::{client, db, keep_on_error, require_signed_in, set_session_co
 /// The logged-in member, for the navigation; `None` for a visitor.
 #[server(endpoint = "current_member")]
 pub async fn get_current_member() -> Result<Option<CurrentMember>, AppError> {
-    let Some(signed_in) = crate::server::signed_in() else {
-        return Ok(None);
-    };
-    iey_domain::accounts::current_member(&db()?, &signed_in)
-        .await
-        .map(Some)
+    Ok(crate::server::signed_in().map(|signed_in| signed_in.current_member()))
 }
 
 /// Creates an account, logs it in and opens the profile editor.

@@ -2,7 +2,7 @@
 //! database, so any server instance can check it and a member can end it.
 
 use chrono::{Duration, Utc};
-use iey_dto::ActiveSession;
+use iey_dto::{ActiveSession, CurrentMember};
 use iey_entity::{member, session};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -34,9 +34,23 @@ pub struct SignedIn {
     pub display_name: String,
     /// Whether they have confirmed their email address.
     pub verified: bool,
+    /// The address they log in with.
+    pub email: String,
 }
 
 impl SignedIn {
+    /// The member as the navigation and settings show them: read with the
+    /// session, so showing who is logged in costs no further query.
+    pub fn current_member(&self) -> CurrentMember {
+        CurrentMember {
+            handle: self.handle.clone(),
+            display_name: self.display_name.clone(),
+            verified: self.verified,
+            email: self.email.clone(),
+            role: self.role.code().to_owned(),
+        }
+    }
+
     /// The viewer every query takes.
     pub fn viewer(&self) -> Viewer {
         Viewer::Member {
@@ -103,6 +117,7 @@ pub async fn resolve_session(db: &Db, token: &str) -> DomainResult<Option<Signed
         handle: member.handle,
         display_name: member.display_name,
         verified: member.email_verified_at.is_some(),
+        email: member.email,
     }))
 }
 

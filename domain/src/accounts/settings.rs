@@ -296,15 +296,3 @@ async fn account<C: sea_orm::ConnectionTrait>(
         .map_err(internal("loading an account"))?
         .ok_or(AppError::NotFound)
 }
-
-/// The signed-in member as the navigation and settings show them.
-pub async fn current_member(db: &Db, signed_in: &SignedIn) -> DomainResult<iey_dto::CurrentMember> {
-    let account = account(db, signed_in.member_id).await?;
-    Ok(iey_dto::CurrentMember {
-        handle: account.handle,
-        display_name: account.display_name,
-        verified: account.email_verified_at.is_some(),
-        email: account.email,
-        role: account.role,
-    })
-}
