@@ -90,20 +90,6 @@ pub fn client() -> Client {
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "iey_session";
 
-/// The session token sent with this request, if any.
-pub fn session_token() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == SESSION_COOKIE)
-        .map(|cookie| cookie.value().to_owned())
-}
-
 /// Sets the session cookie to `token` (log in) or clears it (`None`, log out).
 pub fn set_session_cookie(token: Option<&str>) -> Result<(), AppError> {
     let state = state()?;

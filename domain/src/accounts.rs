@@ -20,8 +20,7 @@ pub use password::MIN_PASSWORD_CHARS;
 pub use rate_limit::{Limit, hit as rate_limit_hit};
 pub use roles::grant_role;
 pub use sessions::{
-    SESSION_DAYS, SignedIn, end_all_sessions, end_other_session, end_session, resolve_session,
-    sessions_of,
+    SESSION_DAYS, SignedIn, end_all_sessions, end_session, resolve_session, sessions_of,
 };
 pub use settings::{
     change_email, change_password, confirm_email, request_password_reset, resend_verification,

@@ -10,7 +10,7 @@ mod support;
 
 use iey_domain::AppError;
 use iey_domain::accounts::{
-    LogIn, SignUp, change_password, end_all_sessions, end_other_session, log_in, resolve_session,
+    LogIn, SignUp, change_password, end_all_sessions, end_session, log_in, resolve_session,
     sessions_of, sign_up,
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -161,7 +161,7 @@ async fn sessions_end_one_by_one_everywhere_and_on_password_changes() {
     .unwrap();
     let bo = resolve_session(&test_db.db, &other).await.unwrap().unwrap();
     assert_eq!(
-        end_other_session(&test_db.db, &bo, on_laptop.session_id).await,
+        end_session(&test_db.db, &bo, on_laptop.session_id).await,
         Err(AppError::NotFound)
     );
 
@@ -169,7 +169,7 @@ async fn sessions_end_one_by_one_everywhere_and_on_password_changes() {
         .await
         .unwrap()
         .unwrap();
-    end_other_session(&test_db.db, &on_laptop, on_tablet.session_id)
+    end_session(&test_db.db, &on_laptop, on_tablet.session_id)
         .await
         .unwrap();
     assert!(

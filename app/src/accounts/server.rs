@@ -65,8 +65,14 @@ pub async fn submit_log_in(
 /// Logs this browser out.
 #[server(endpoint = "log_out")]
 pub async fn submit_log_out() -> Result<(), AppError> {
-    if let Some(token) = crate::server::session_token() {
-        iey_domain::accounts::end_session(&db()?, &token).await?;
+    if let Some(signed_in) = crate::server::signed_in() {
+        let db = db()?;
+        let ended = iey_domain::accounts::end_session(&db, &signed_in, signed_in.session_id);
+        // Already ended elsewhere ("log out everywhere" in another tab): nothing to do.
+        match ended.await {
+            Ok(()) | Err(AppError::NotFound) => {}
+            Err(error) => return Err(error),
+        }
     }
     set_session_cookie(None)?;
     leptos_axum::redirect("/?logged_out=1");
@@ -87,7 +93,7 @@ pub async fn submit_log_out_everywhere() -> Result<(), AppError> {
 #[server(endpoint = "end_session")]
 pub async fn submit_end_session(session: i32) -> Result<(), AppError> {
     let signed_in = require_signed_in()?;
-    let ended = iey_domain::accounts::end_other_session(&db()?, &signed_in, session).await;
+    let ended = iey_domain::accounts::end_session(&db()?, &signed_in, session).await;
     keep_on_error::<SubmitEndSession, _>(ended, &[])?;
     leptos_axum::redirect("/settings?ended=1");
     Ok(())

@@ -121,16 +121,6 @@ pub async fn resolve_session(db: &Db, token: &str) -> DomainResult<Option<Signed
     }))
 }
 
-/// Ends the session with this token (logging out this browser).
-pub async fn end_session(db: &Db, token: &str) -> DomainResult<()> {
-    session::Entity::delete_many()
-        .filter(session::Column::TokenHash.eq(token_hash(token)))
-        .exec(db)
-        .await
-        .map_err(internal("ending a session"))?;
-    Ok(())
-}
-
 /// Ends every session of the member ("log out everywhere").
 pub async fn end_all_sessions<C: ConnectionTrait>(db: &C, member_id: i32) -> DomainResult<()> {
     session::Entity::delete_many()
@@ -156,8 +146,9 @@ pub(crate) async fn end_sessions_except<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Ends one of the signed-in member's other sessions (e.g. a lost phone).
-pub async fn end_other_session(db: &Db, signed_in: &SignedIn, session_id: i32) -> DomainResult<()> {
+/// Ends one of the signed-in member's sessions: their own on logging out, or
+/// another (a lost phone) from the list in settings.
+pub async fn end_session(db: &Db, signed_in: &SignedIn, session_id: i32) -> DomainResult<()> {
     let ended = session::Entity::delete_many()
         .filter(session::Column::Id.eq(session_id))
         .filter(session::Column::MemberId.eq(signed_in.member_id))
