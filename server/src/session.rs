@@ -29,9 +29,10 @@ pub async fn identify(
             .unwrap_or_default()
             .to_owned(),
     };
-    // Static files need no session: skip the database for them.
-    let needs_session = !request.uri().path().starts_with("/pkg/");
-    if let Some(token) = needs_session.then(|| session_token(&request)).flatten() {
+    // Static files, photos (capability URLs) and health checks need no session:
+    // skip the database for them (a directory page alone shows 24 photos).
+    let wanted = needs_session(request.uri().path());
+    if let Some(token) = wanted.then(|| session_token(&request)).flatten() {
         match resolve_session(&server.db, &token).await {
             Ok(Some(signed_in)) => {
                 request.extensions_mut().insert(signed_in);
@@ -43,6 +44,14 @@ pub async fn identify(
     }
     request.extensions_mut().insert(client);
     next.run(request).await
+}
+
+/// Whether a request to `path` may depend on who is logged in.
+fn needs_session(path: &str) -> bool {
+    let anonymous = path.starts_with("/pkg/")
+        || path.starts_with("/media/")
+        || matches!(path, "/healthz" | "/readyz" | "/favicon.svg");
+    !anonymous
 }
 
 fn session_token(request: &Request) -> Option<String> {
@@ -73,4 +82,18 @@ fn client_ip(request: &Request, trust: TrustForwarded) -> String {
                 .map(|info| info.0.ip().to_string())
         })
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_pages_and_server_functions_look_up_the_session() {
+        assert!(needs_session("/members"));
+        assert!(needs_session("/api/upload_avatar"));
+        assert!(!needs_session("/media/avatars/abc/64"));
+        assert!(!needs_session("/pkg/iey.wasm"));
+        assert!(!needs_session("/healthz"));
+    }
 }
