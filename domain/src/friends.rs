@@ -1,7 +1,11 @@
 //! The friend graph: requests and their transitions, friendships (stored in both
 //! directions, one row each) and the lists the friends page shows.
 
+mod connections;
+mod network;
+mod paths;
 mod requests;
+mod suggestions;
 
 pub use requests::{NOTE_LIMIT, accept, cancel, decline, send_request};
 
@@ -145,7 +149,7 @@ async fn visible_member(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<
 }
 
 /// A member's summary for friends lists and requests.
-fn summary(row: member::Model) -> MemberSummary {
+pub(crate) fn summary(row: member::Model) -> MemberSummary {
     MemberSummary {
         initials: initials(&row.display_name),
         handle: row.handle,

@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod avatars;
+pub mod blocks;
 pub mod community;
 pub mod db;
 pub mod friends;
 pub mod mail;
 pub mod members;
+pub mod notifications;
 pub mod seed;
 #[cfg(feature = "testing")]
 pub mod testing;

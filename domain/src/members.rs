@@ -37,13 +37,19 @@ const MEMBER_VISIBLE: [&str; 2] = ["public", "members"];
 
 /// The rule of who may appear to `viewer`: verified members whose visibility lets
 /// the viewer see them (friends-only profiles to their friends; members always see
-/// themselves). Every query that lists members starts from this.
+/// themselves), minus anyone blocked by or blocking the viewer. Every query that
+/// lists or finds members starts from this, so later features get it by
+/// construction.
 pub fn visible_to(viewer: &Viewer) -> Condition {
     match viewer {
         Viewer::Visitor => class_scope(ViewerClass::Visitor),
-        Viewer::Member { id, .. } => Condition::any()
-            .add(class_scope(ViewerClass::Member))
-            .add(own_scope(*id)),
+        Viewer::Member { id, .. } => Condition::all()
+            .add(
+                Condition::any()
+                    .add(class_scope(ViewerClass::Member))
+                    .add(own_scope(*id)),
+            )
+            .add(crate::blocks::not_blocked_with(member::Column::Id, *id)),
     }
 }
 
@@ -119,6 +125,19 @@ async fn directory(
                     .map_err(internal("counting a member's own rows"))?;
                 if any_own > 0 {
                     counts.add(&facets::count(db, &own, &search).await?);
+                }
+                // The class-wide counts include members hidden from this viewer by
+                // a block; take those out.
+                let blocked = Condition::all()
+                    .add(class_scope(class))
+                    .add(crate::blocks::blocked_with(member::Column::Id, *id));
+                let any_blocked = member::Entity::find()
+                    .filter(blocked.clone())
+                    .count(db)
+                    .await
+                    .map_err(internal("counting a member's blocked rows"))?;
+                if any_blocked > 0 {
+                    counts.subtract(&facets::count(db, &blocked, &search).await?);
                 }
             }
             counts

@@ -5,6 +5,7 @@ mod accounts;
 mod avatar;
 mod community;
 mod error;
+mod friend_graph;
 mod friends;
 mod members;
 mod profile;
@@ -15,6 +16,10 @@ pub use accounts::{ActiveSession, CurrentMember};
 pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, MyAvatar, avatar_url};
 pub use community::CommunitySummary;
 pub use error::{AppError, FieldError};
+pub use friend_graph::{
+    FriendGraph, FriendsOverview, GraphNode, NotificationKind, NotificationView,
+    ProfileConnections, Relationship, Ring, Suggestion, SuggestionReason,
+};
 pub use friends::{FriendRequestView, MemberSummary, RequestOutcome};
 pub use members::{
     DirectoryFacets, DirectorySort, FacetValue, MemberCard, MemberPage, MemberQuery,

@@ -9,6 +9,7 @@ mod m20261203_000004_create_member_search;
 mod m20261203_000005_create_avatar;
 mod m20261203_000006_search_filters;
 mod m20261203_000007_create_friend_request;
+mod m20261203_000008_friend_graph;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000005_create_avatar::Migration),
             Box::new(m20261203_000006_search_filters::Migration),
             Box::new(m20261203_000007_create_friend_request::Migration),
+            Box::new(m20261203_000008_friend_graph::Migration),
         ]
     }
 }

@@ -41,6 +41,22 @@ impl FacetCounts {
         }
     }
 
+    /// Takes away the counts of a scope contained in this one.
+    pub fn subtract(&mut self, other: &FacetCounts) {
+        self.total = self.total.saturating_sub(other.total);
+        for (facet, values) in &other.values {
+            let mine = self.values.entry(*facet).or_default();
+            for (value, count) in values {
+                let left = mine.get(value).copied().unwrap_or(0).saturating_sub(*count);
+                if left == 0 {
+                    mine.remove(value);
+                } else {
+                    mine.insert(value.clone(), left);
+                }
+            }
+        }
+    }
+
     fn count(&self, facet: Facet, value: &str) -> u64 {
         self.values
             .get(&facet)
