@@ -140,6 +140,13 @@ pub fn Field(
     }
 }
 
+/// `text` with the characters that end or start markup escaped.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// A status line read from the address after a redirect, e.g. `?sent=1`.
 #[component]
 pub fn Notice(

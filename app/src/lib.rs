@@ -6,8 +6,10 @@ mod accounts;
 mod browser;
 mod components;
 mod forms;
+mod friends;
 mod layout;
 mod members;
+mod notifications;
 mod pages;
 mod routes;
 #[cfg(feature = "ssr")]

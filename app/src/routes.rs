@@ -10,7 +10,9 @@ use crate::accounts::pages::{
     AccountSettingsPage, ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage,
     VerifyEmailPage,
 };
+use crate::friends::pages::{FriendGraphPage, FriendsPage};
 use crate::members::pages::{DirectoryPage, ProfileEditPage, ProfilePage};
+use crate::notifications::NotificationsPage;
 use crate::pages::{AboutPage, LandingPage};
 
 /// Declares a lazily loaded route that shows `$page`.
@@ -75,4 +77,16 @@ lazy_page!(
 lazy_page!(
     /// `/members/:handle`.
     ProfileRoute => ProfilePage
+);
+lazy_page!(
+    /// `/friends/graph`.
+    FriendGraphRoute => FriendGraphPage
+);
+lazy_page!(
+    /// `/friends`.
+    FriendsRoute => FriendsPage
+);
+lazy_page!(
+    /// `/notifications`.
+    NotificationsRoute => NotificationsPage
 );

@@ -8,8 +8,9 @@ use leptos_router::{Lazy, SsrMode, path};
 use crate::layout::Layout;
 use crate::pages::NotFoundPage;
 use crate::routes::{
-    AboutRoute, DirectoryRoute, ForgotPasswordRoute, LandingRoute, LogInRoute, ProfileEditRoute,
-    ProfileRoute, ResetPasswordRoute, SettingsRoute, SignUpRoute, VerifyEmailRoute,
+    AboutRoute, DirectoryRoute, ForgotPasswordRoute, FriendGraphRoute, FriendsRoute, LandingRoute,
+    LogInRoute, NotificationsRoute, ProfileEditRoute, ProfileRoute, ResetPasswordRoute,
+    SettingsRoute, SignUpRoute, VerifyEmailRoute,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -59,6 +60,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/members") view={Lazy::<DirectoryRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/members/:handle") view={Lazy::<ProfileRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/friends") view={Lazy::<FriendsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/friends/graph") view={Lazy::<FriendGraphRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/settings/profile") view={Lazy::<ProfileEditRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -6,6 +6,8 @@ use iey_dto::CurrentMember;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::notifications::NotificationsLink;
+
 use super::server::{SubmitLogOut, SubmitResendVerification, get_current_member};
 
 /// Who is logged in, shared by the layout and the pages.
@@ -67,6 +69,12 @@ pub fn SessionMenu(session: Session) -> impl IntoView {
                 match session.member.await {
                     Some(member) => {
                         view! {
+                            <li>
+                                <A href="/friends" attr:class="site-nav__link">"Friends"</A>
+                            </li>
+                            <li>
+                                <NotificationsLink />
+                            </li>
                             <li>
                                 <A href=format!("/members/{}", member.handle) attr:class="site-nav__link">
                                     {member.display_name}

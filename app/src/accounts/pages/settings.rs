@@ -12,6 +12,7 @@ use crate::accounts::server::{
 use crate::accounts::session::use_session;
 use crate::components::ErrorNotice;
 use crate::forms::{Field, FormProblem, Notice, action_error};
+use crate::friends::pages::BlockedMembers;
 
 /// The account settings page.
 #[component]
@@ -43,6 +44,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                     Some(member) => view! {
                         <nav class="settings-nav" aria-label="Settings">
                             <A href="/settings/profile">"Edit your profile"</A>
+                            <A href="/friends">"Friends and requests"</A>
                         </nav>
                         <section class="settings-section" aria-labelledby="email-heading">
                             <h2 id="email-heading">"Email address"</h2>
@@ -55,6 +57,13 @@ pub fn AccountSettingsPage() -> impl IntoView {
                         <section class="settings-section" aria-labelledby="password-heading">
                             <h2 id="password-heading">"Password"</h2>
                             <ChangePasswordForm />
+                        </section>
+                        <section class="settings-section" aria-labelledby="blocked-heading">
+                            <h2 id="blocked-heading">"Blocked members"</h2>
+                            <p class="muted">
+                                "You and a member you block don't see each other anywhere on IEY."
+                            </p>
+                            <BlockedMembers />
                         </section>
                         <section class="settings-section" aria-labelledby="sessions-heading">
                             <h2 id="sessions-heading">"Where you are logged in"</h2>

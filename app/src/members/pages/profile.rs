@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::ErrorNotice;
+use crate::friends::pages::ProfileConnectionsPanel;
 use crate::members::avatar::Avatar;
 use crate::members::components::SectorPill;
 use crate::members::server::get_member_profile;
@@ -47,6 +48,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
         joined,
     } = profile;
     let (role, place) = (card.role(), card.place());
+    let (handle, name) = (card.handle.clone(), card.display_name.clone());
     let details = [
         ("Languages", languages.join(", ")),
         ("Works with ages", age_bands.join(", ")),
@@ -73,6 +75,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
                     <p class="muted">{place}</p>
                 </div>
             </header>
+            <ProfileConnectionsPanel handle name />
             <ul class="cluster" aria-label="Sectors and availability">
                 {card.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}
                 {open_to_visits.then(|| view! { <li class="tag">"Open to host visits"</li> })}

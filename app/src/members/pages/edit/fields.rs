@@ -4,7 +4,7 @@
 use iey_dto::Choice;
 use leptos::prelude::*;
 
-use crate::forms::{HintAndMessage, described_by};
+use crate::forms::{HintAndMessage, described_by, escape_text};
 pub use crate::forms::{Problems, field_id};
 
 /// A one-line text input.
@@ -69,13 +69,6 @@ pub fn TextArea(
             <HintAndMessage field hint=Some(hint) message />
         </div>
     }
-}
-
-/// `text` with the characters that end or start markup escaped.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// A drop-down list. `current`, when given, lets the page change the choice
