@@ -45,6 +45,7 @@ async fn main() {
         SeedOptions {
             members: 100_000,
             seed: 2013,
+            friendships_per_member: 10,
         },
     )
     .await

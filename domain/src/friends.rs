@@ -7,6 +7,8 @@ mod paths;
 mod requests;
 mod suggestions;
 
+pub use network::{FRIEND_CAP, FRIEND_OF_FRIEND_CAP, network};
+pub use paths::{MAX_HOPS, connection};
 pub use requests::{NOTE_LIMIT, accept, cancel, decline, send_request};
 
 use std::collections::HashMap;

@@ -2,11 +2,12 @@
 //! languages and time zones. The same seed always gives the same community.
 
 mod catalog;
+mod friendships;
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use iey_entity::{member, member_tag};
+use iey_entity::{friendship, member, member_tag};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -18,6 +19,7 @@ use sea_orm::{
 use crate::members::{SearchDocument, Searchable, write_documents};
 use crate::{AppError, Db, DomainResult, internal};
 use catalog::Catalog;
+use friendships::Acquaintance;
 use iey_dto::Sector;
 
 /// Age bands members say they work with.
@@ -30,8 +32,12 @@ const BATCH: usize = 500;
 pub struct SeedOptions {
     /// How many members to add.
     pub members: usize,
-    /// The random seed; the same seed gives the same members.
+    /// The random seed; the same seed gives the same members and friendships.
     pub seed: u64,
+    /// Friendships each new verified member starts on average, mostly with
+    /// neighbours (same country and sector); each ends up with about twice as
+    /// many friends. 0 seeds none.
+    pub friendships_per_member: u32,
 }
 
 /// What the seeder added.
@@ -41,6 +47,8 @@ pub struct SeedReport {
     pub members: usize,
     /// Tags (sectors, languages, age bands, interests) added.
     pub tags: usize,
+    /// Friendships added (each stored as two rows, one per direction).
+    pub friendships: usize,
 }
 
 /// Adds demo members after any already there. Handles carry a running number, so
@@ -58,7 +66,9 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
     let mut report = SeedReport {
         members: 0,
         tags: 0,
+        friendships: 0,
     };
+    let mut acquaintances: Vec<Acquaintance> = Vec::new();
     let txn = db.begin().await.map_err(internal("starting the seed"))?;
     let mut number = existing as usize;
     while report.members < options.members {
@@ -102,8 +112,15 @@ pub async fn seed_members(db: &Db, options: SeedOptions) -> DomainResult<SeedRep
             .filter_map(|person| Some(person.search_document(*ids.get(&person.handle)?)))
             .collect();
         write_documents(&txn, &documents).await?;
+        acquaintances.extend(people.iter().filter_map(|person| {
+            let id = *ids.get(&person.handle)?;
+            person.verified.then(|| person.acquaintance(id))
+        }));
         report.members += size;
     }
+    let drawn = friendships::draw(&acquaintances, options.friendships_per_member, options.seed);
+    friendships::insert(&txn, &drawn).await?;
+    report.friendships = drawn.len();
     txn.commit()
         .await
         .map_err(internal("committing the seed"))?;
@@ -120,6 +137,33 @@ pub async fn seed_if_empty(db: &Db, options: SeedOptions) -> DomainResult<Option
         return Ok(None);
     }
     seed_members(db, options).await.map(Some)
+}
+
+/// Befriends the verified members already in the database, as
+/// [`seed_members`] would have, when there are no friendships at all yet (a
+/// database seeded before friendships were). Returns how many it added.
+pub async fn seed_friendships_if_none(
+    db: &Db,
+    options: SeedOptions,
+) -> DomainResult<Option<usize>> {
+    let existing = friendship::Entity::find()
+        .count(db)
+        .await
+        .map_err(internal("counting friendships"))?;
+    if existing > 0 {
+        return Ok(None);
+    }
+    let txn = db
+        .begin()
+        .await
+        .map_err(internal("starting to seed friendships"))?;
+    let people = friendships::everyone(&txn).await?;
+    let drawn = friendships::draw(&people, options.friendships_per_member, options.seed);
+    friendships::insert(&txn, &drawn).await?;
+    txn.commit()
+        .await
+        .map_err(internal("committing seeded friendships"))?;
+    Ok(Some(drawn.len()))
 }
 
 /// One made-up member before it is written.
@@ -241,6 +285,22 @@ impl DemoMember {
             created_at: Set(self.joined),
             updated_at: Set(self.joined),
             avatar_key: Set(None),
+        }
+    }
+
+    fn acquaintance(&self, id: i32) -> Acquaintance {
+        // The first by code, as the database gives it back to `everyone`.
+        let sector = self
+            .tags
+            .iter()
+            .filter(|(kind, _)| *kind == "sector")
+            .map(|(_, code)| code)
+            .min();
+        Acquaintance {
+            id,
+            country: self.country_code.clone(),
+            sector: sector.cloned().unwrap_or_default(),
+            joined: self.joined,
         }
     }
 

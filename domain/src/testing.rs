@@ -72,9 +72,16 @@ impl TestDb {
     #[allow(clippy::expect_used)]
     pub async fn seeded(members: usize, seed: u64) -> TestDb {
         let test_db = Self::fresh().await;
-        seed_members(&test_db.db, SeedOptions { members, seed })
-            .await
-            .expect("seed the test database");
+        seed_members(
+            &test_db.db,
+            SeedOptions {
+                members,
+                seed,
+                friendships_per_member: 0,
+            },
+        )
+        .await
+        .expect("seed the test database");
         test_db
     }
 

@@ -24,6 +24,7 @@ async fn the_cache_keeps_figures_for_its_ttl_then_counts_again() {
         SeedOptions {
             members: 20,
             seed: 1,
+            friendships_per_member: 0,
         },
     )
     .await
@@ -36,6 +37,7 @@ async fn the_cache_keeps_figures_for_its_ttl_then_counts_again() {
         SeedOptions {
             members: 20,
             seed: 2,
+            friendships_per_member: 0,
         },
     )
     .await

@@ -138,6 +138,10 @@ pub struct SeedArgs {
     /// Random seed: the same seed gives the same members.
     #[arg(long, env = "IEY_SEED", default_value_t = 2013)]
     pub seed: u64,
+    /// Friendships each new member starts on average (each ends up with about
+    /// twice as many friends).
+    #[arg(long, env = "IEY_SEED_FRIENDSHIPS", default_value_t = 10)]
+    pub friendships: u32,
 }
 
 /// Why a command failed.
@@ -172,12 +176,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 SeedOptions {
                     members: args.members,
                     seed: args.seed,
+                    friendships_per_member: args.friendships,
                 },
             )
             .await?;
             tracing::info!(
                 members = report.members,
                 tags = report.tags,
+                friendships = report.friendships,
                 "seeded demo data"
             );
             Ok(())
@@ -192,6 +198,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 let options = SeedOptions {
                     members: args.demo_members,
                     seed: 2013,
+                    friendships_per_member: 10,
                 };
                 if let Some(report) = seed_if_empty(&db, options).await? {
                     tracing::info!(members = report.members, "loaded demo data on first start");

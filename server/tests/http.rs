@@ -32,6 +32,7 @@ async fn app() -> App {
         SeedOptions {
             members: 60,
             seed: 5,
+            friendships_per_member: 0,
         },
     )
     .await

@@ -36,6 +36,7 @@ async fn some_member(test_db: &TestDb) -> Viewer {
         iey_domain::seed::SeedOptions {
             members: 2,
             seed: 21,
+            friendships_per_member: 0,
         },
     )
     .await
