@@ -52,11 +52,7 @@ pub(crate) fn blocked_with(column: impl ColumnTrait, id: i32) -> Condition {
 /// Whether either of `a` and `b` has blocked the other.
 pub async fn between<C: ConnectionTrait>(db: &C, a: i32, b: i32) -> DomainResult<bool> {
     let row = member_block::Entity::find()
-        .filter(
-            Condition::any()
-                .add(pair(a, b))
-                .add(pair(b, a)),
-        )
+        .filter(Condition::any().add(pair(a, b)).add(pair(b, a)))
         .one(db)
         .await
         .map_err(internal("checking for a block"))?;
@@ -88,9 +84,12 @@ pub async fn block(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<()> {
         created_at: Set(now),
     })
     .on_conflict(
-        OnConflict::columns([member_block::Column::BlockerId, member_block::Column::BlockedId])
-            .do_nothing()
-            .to_owned(),
+        OnConflict::columns([
+            member_block::Column::BlockerId,
+            member_block::Column::BlockedId,
+        ])
+        .do_nothing()
+        .to_owned(),
     )
     .exec_without_returning(&txn)
     .await
@@ -172,8 +171,9 @@ pub async fn blocked_list(db: &Db, viewer: &Viewer) -> DomainResult<Vec<MemberSu
     Ok(rows.into_iter().map(summary).collect())
 }
 
-/// The member `handle`, if `viewer` may see them or they have a request pending
-/// to the viewer (a request can be blocked from the requests list).
+/// The member `handle`, if `viewer` may see them, they have a request pending
+/// to the viewer (a request can be blocked from the requests list), or the viewer
+/// has blocked them already (so blocking twice is harmless, not a 404).
 async fn blockable(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<member::Model> {
     let me = viewer.member_id()?;
     let asked_me = Query::select()
@@ -187,7 +187,8 @@ async fn blockable(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<membe
         .filter(
             Condition::any()
                 .add(visible_to(viewer))
-                .add(member::Column::Id.in_subquery(asked_me)),
+                .add(member::Column::Id.in_subquery(asked_me))
+                .add(member::Column::Id.in_subquery(blocked_by(me))),
         )
         .one(db)
         .await

@@ -1,9 +1,11 @@
 //! Friend requests and their transitions: a pending request is accepted or
 //! declined by its recipient, or cancelled by its sender. Each transition is one
 //! conditional UPDATE of a pending row, so two racing clicks never both succeed.
+//! The recipient is notified of a new request and the sender of an acceptance, in
+//! the same transaction as the change.
 
 use chrono::Utc;
-use iey_dto::RequestOutcome;
+use iey_dto::{NotificationKind, RequestOutcome};
 use iey_entity::{friend_request, friendship, member};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -12,6 +14,7 @@ use sea_orm::{
 };
 
 use super::{are_friends, visible_member};
+use crate::notifications::{read_about, record, withdraw};
 use crate::{AppError, Db, DomainResult, Viewer, internal};
 
 /// The longest note a request may carry, in characters.
@@ -22,9 +25,9 @@ const ACCEPTED: &str = "accepted";
 const DECLINED: &str = "declined";
 const CANCELLED: &str = "cancelled";
 
-/// Asks `to_handle` to be friends, with an optional note. The recipient must be
-/// someone the viewer may see (else [`AppError::NotFound`]); a request to someone
-/// who has already asked the viewer accepts theirs instead.
+/// Asks `to_handle` to be friends, with an optional note, and notifies them. The
+/// recipient must be someone the viewer may see (else [`AppError::NotFound`]); a
+/// request to someone who has already asked the viewer accepts theirs instead.
 pub async fn send_request(
     db: &Db,
     viewer: &Viewer,
@@ -59,6 +62,10 @@ pub async fn send_request(
     if pending(db, from, recipient.id).await?.is_some() {
         return Err(already_sent());
     }
+    let txn = db
+        .begin()
+        .await
+        .map_err(internal("starting a friend request"))?;
     let stored = friend_request::Entity::insert(friend_request::ActiveModel {
         id: NotSet,
         from_id: Set(from),
@@ -68,20 +75,27 @@ pub async fn send_request(
         created_at: Set(Utc::now()),
         decided_at: Set(None),
     })
-    .exec(db)
+    .exec(&txn)
     .await;
-    match stored {
-        Ok(_) => Ok(RequestOutcome::Sent),
+    let request_id = match stored {
+        Ok(stored) => stored.last_insert_id,
         // The same request sent twice at once: the partial unique index kept one.
         Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            Err(already_sent())
+            return Err(already_sent());
         }
-        Err(error) => Err(internal("storing a friend request")(error)),
-    }
+        Err(error) => return Err(internal("storing a friend request")(error)),
+    };
+    let kind = NotificationKind::FriendRequest;
+    record(&txn, recipient.id, kind, from, Some(request_id)).await?;
+    txn.commit()
+        .await
+        .map_err(internal("committing a friend request"))?;
+    Ok(RequestOutcome::Sent)
 }
 
 /// Accepts a request sent to `viewer`: the two become friends (both rows are
-/// written in the same transaction as the status change).
+/// written in the same transaction as the status change) and the sender is told.
+/// A request across a block (one that raced the block) is [`AppError::NotFound`].
 pub async fn accept(db: &Db, viewer: &Viewer, request_id: i32) -> DomainResult<()> {
     let request = as_recipient(
         db,
@@ -90,6 +104,9 @@ pub async fn accept(db: &Db, viewer: &Viewer, request_id: i32) -> DomainResult<(
         "You cannot accept your own request; the other member has to.",
     )
     .await?;
+    if crate::blocks::between(db, request.from_id, request.to_id).await? {
+        return Err(AppError::NotFound);
+    }
     settle(db, &request, ACCEPTED).await
 }
 
@@ -142,8 +159,9 @@ async fn as_recipient(
 }
 
 /// Moves `request` from pending to `status`, only if no one else moved it first.
-/// Accepting also writes the friendship (both directions) and settles a request
-/// the other way, if the two asked each other at the same moment.
+/// Accepting also writes the friendship (both directions), settles a request the
+/// other way, if the two asked each other at the same moment, and tells the
+/// sender. The request's notification is marked read, or withdrawn if cancelled.
 async fn settle(db: &Db, request: &friend_request::Model, status: &str) -> DomainResult<()> {
     let txn = db
         .begin()
@@ -165,16 +183,24 @@ async fn settle(db: &Db, request: &friend_request::Model, status: &str) -> Domai
             .err()
             .unwrap_or_else(|| refused("This request is no longer pending.")));
     }
+    let asked = NotificationKind::FriendRequest;
+    if status == CANCELLED {
+        withdraw(&txn, request.to_id, asked, request.id).await?;
+    } else {
+        read_about(&txn, request.to_id, asked, request.id).await?;
+    }
     if status == ACCEPTED {
-        friend_request::Entity::update_many()
-            .col_expr(friend_request::Column::Status, ACCEPTED.into())
-            .col_expr(friend_request::Column::DecidedAt, now.into())
-            .filter(friend_request::Column::FromId.eq(request.to_id))
-            .filter(friend_request::Column::ToId.eq(request.from_id))
-            .filter(friend_request::Column::Status.eq(PENDING))
-            .exec(&txn)
-            .await
-            .map_err(internal("settling the opposite request"))?;
+        if let Some(opposite) = pending(&txn, request.to_id, request.from_id).await? {
+            friend_request::Entity::update_many()
+                .col_expr(friend_request::Column::Status, ACCEPTED.into())
+                .col_expr(friend_request::Column::DecidedAt, now.into())
+                .filter(friend_request::Column::Id.eq(opposite.id))
+                .filter(friend_request::Column::Status.eq(PENDING))
+                .exec(&txn)
+                .await
+                .map_err(internal("settling the opposite request"))?;
+            read_about(&txn, opposite.to_id, asked, opposite.id).await?;
+        }
         let (a, b) = (request.from_id, request.to_id);
         friendship::Entity::insert_many([(a, b), (b, a)].map(|(member_id, friend_id)| {
             friendship::ActiveModel {
@@ -191,6 +217,8 @@ async fn settle(db: &Db, request: &friend_request::Model, status: &str) -> Domai
         .exec_without_returning(&txn)
         .await
         .map_err(internal("storing a friendship"))?;
+        let kind = NotificationKind::FriendAccepted;
+        record(&txn, request.from_id, kind, request.to_id, Some(request.id)).await?;
     }
     txn.commit()
         .await
@@ -207,7 +235,11 @@ async fn load<C: ConnectionTrait>(db: &C, id: i32) -> DomainResult<friend_reques
 }
 
 /// The pending request from `from` to `to`, if there is one.
-async fn pending(db: &Db, from: i32, to: i32) -> DomainResult<Option<friend_request::Model>> {
+async fn pending<C: ConnectionTrait>(
+    db: &C,
+    from: i32,
+    to: i32,
+) -> DomainResult<Option<friend_request::Model>> {
     friend_request::Entity::find()
         .filter(friend_request::Column::FromId.eq(from))
         .filter(friend_request::Column::ToId.eq(to))
