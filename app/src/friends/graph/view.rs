@@ -290,8 +290,9 @@ fn Canvas(
                 on:pointercancel=move |event| camera.release(&event)
                 on:keydown=move |event| camera.key(&event)
             >
+                // `graph-edge`: what the end-to-end test looks for.
                 <path
-                    class="friend-graph__edges"
+                    class="friend-graph__edges graph-edge"
                     d=move || positions.with(|points| edge_path(points, all_edges.iter().copied()))
                 />
                 <path
