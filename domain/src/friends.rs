@@ -9,7 +9,9 @@ mod suggestions;
 
 pub use network::{FRIEND_CAP, FRIEND_OF_FRIEND_CAP, network};
 pub use paths::{MAX_HOPS, connection};
+pub use connections::{FRIEND_SEARCH_LIMIT, overview, profile_connections};
 pub use requests::{NOTE_LIMIT, accept, cancel, decline, send_request};
+pub use suggestions::{dismiss_suggestion, suggestions};
 
 use std::collections::HashMap;
 
