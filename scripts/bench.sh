@@ -10,7 +10,8 @@ MEMBERS=${IEY_BENCH_MEMBERS:-100000}
 DURATION=${IEY_BENCH_SECONDS:-10}
 CONNECTIONS=${IEY_BENCH_CONNECTIONS:-16}
 WORK=$(mktemp -d /tmp/iey-bench.XXXXXX)
-DB_CACHE="$CARGO_TARGET_DIR/bench-db/iey-$MEMBERS.db"
+# The name changes whenever what the seeder writes does (v2: with friendships).
+DB_CACHE="$CARGO_TARGET_DIR/bench-db/iey-$MEMBERS-v2.db"
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 step "database with $MEMBERS members"
@@ -30,6 +31,12 @@ step "directory search in the domain, without HTTP (20 runs each)"
 cp "$WORK/iey.db" "$WORK/timings.db"
 [ -f "$WORK/iey.db-wal" ] && cp "$WORK/iey.db-wal" "$WORK/timings.db-wal"
 IEY_BENCH_DB="$WORK/timings.db" cargo run --quiet -p iey-domain --release --example directory_timings
+rm -f "$WORK"/timings.db*
+
+step "friend graph in the domain, without HTTP (200 viewers each)"
+cp "$WORK/iey.db" "$WORK/timings.db"
+[ -f "$WORK/iey.db-wal" ] && cp "$WORK/iey.db-wal" "$WORK/timings.db-wal"
+IEY_BENCH_DB="$WORK/timings.db" cargo run --quiet -p iey-domain --release --example friend_graph_timings
 rm -f "$WORK"/timings.db*
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -71,10 +71,10 @@ pub async fn network(db: &Db, viewer: &Viewer) -> DomainResult<FriendGraph> {
 
     let mut edges: BTreeSet<(u32, u32)> = BTreeSet::new();
     let mut link = |a: i32, b: i32| {
-        if let (Some(&x), Some(&y)) = (index.get(&a), index.get(&b)) {
-            if x != y {
-                edges.insert((x.min(y), x.max(y)));
-            }
+        if let (Some(&x), Some(&y)) = (index.get(&a), index.get(&b))
+            && x != y
+        {
+            edges.insert((x.min(y), x.max(y)));
         }
     };
     for &friend in &kept_friends {
@@ -195,16 +195,23 @@ async fn among(db: &Db, ids: &[i32]) -> DomainResult<Vec<(i32, i32)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    friendship::Entity::find()
+    // Filtering the far end here, not in SQL: given two id lists SQLite probes
+    // every pair of them (22,500 lookups for 150 members, ~12 ms at 100,000
+    // members) instead of reading each member's few friends.
+    let wanted: HashSet<i32> = ids.iter().copied().collect();
+    let rows: Vec<(i32, i32)> = friendship::Entity::find()
         .select_only()
         .column(friendship::Column::MemberId)
         .column(friendship::Column::FriendId)
         .filter(friendship::Column::MemberId.is_in(ids.iter().copied()))
-        .filter(friendship::Column::FriendId.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
         .await
-        .map_err(internal("listing friendships among friends of friends"))
+        .map_err(internal("listing friendships among friends of friends"))?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, friend)| wanted.contains(friend))
+        .collect())
 }
 
 /// Each member's first sector by code, for the node's colour.

@@ -17,8 +17,13 @@ use crate::{AppError, DomainResult, internal};
 
 /// Friendship rows written in one statement (three values each).
 const ROWS_PER_INSERT: usize = 4000;
-/// The share of friendships made with neighbours rather than anyone.
-const NEIGHBOURLY: f64 = 0.85;
+/// The share of friendships made with neighbours (same country, close in the
+/// country's list by sector).
+const NEIGHBOURS: f64 = 0.65;
+/// The share made with anyone in the same country; the rest go anywhere. With
+/// these shares at 100,000 members about half of all friendships have a friend
+/// in common, and about two random pairs in five are within four hops.
+const COUNTRY: f64 = 0.15;
 /// The random stream friendships draw from, apart from the members' own, so
 /// adding friendships never changes who is seeded.
 const STREAM: u64 = 7;
@@ -62,11 +67,14 @@ pub(super) fn draw(people: &[Acquaintance], per_member: u32, seed: u64) -> Vec<F
         });
         for (position, &index) in street.iter().enumerate() {
             for _ in 0..rng.random_range(0..=2 * per_member) {
-                let other = if street.len() > 1 && rng.random_bool(NEIGHBOURLY) {
+                let kind: f64 = rng.random();
+                let other = if street.len() < 2 || kind >= NEIGHBOURS + COUNTRY {
+                    rng.random_range(0..people.len())
+                } else if kind < NEIGHBOURS {
                     let step = rng.random_range(1..=window.min(street.len() - 1));
                     street[(position + step) % street.len()]
                 } else {
-                    rng.random_range(0..people.len())
+                    street[rng.random_range(0..street.len())]
                 };
                 let (a, b) = (&people[index], &people[other]);
                 if a.id == b.id {
