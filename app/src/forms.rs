@@ -24,6 +24,27 @@ pub fn FormProblem(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
     }
 }
 
+/// What went wrong with a button (a form without fields to put messages on):
+/// every reason the server gave, announced when it appears.
+#[component]
+pub fn ActionProblem(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            let reasons: Vec<String> = match error {
+                AppError::Validation { fields } if !fields.is_empty() => {
+                    fields.into_iter().map(|field| field.message).collect()
+                }
+                other => vec![other.to_string()],
+            };
+            view! {
+                <div class="alert alert--error" role="alert">
+                    {reasons.into_iter().map(|reason| view! { <p>{reason}</p> }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
+
 /// The problems of a form's last submission, for any field to look up.
 #[derive(Clone, Copy)]
 pub struct Problems(pub Signal<Option<AppError>>);

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::components::ErrorNotice;
-use crate::forms::{FormProblem, Notice, action_error};
+use crate::forms::{ActionProblem, Notice, action_error};
 use crate::members::avatar::Avatar;
 
 /// How many notifications the page lists.
@@ -100,8 +100,8 @@ pub fn NotificationsPage() -> impl IntoView {
             <h1>"Notifications"</h1>
         </header>
         <Notice param="read" message="All notifications are marked as read." />
-        <FormProblem error=action_error(mark_all) />
-        <FormProblem error=action_error(open) />
+        <ActionProblem error=action_error(mark_all) />
+        <ActionProblem error=action_error(open) />
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match list.await {

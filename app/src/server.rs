@@ -115,6 +115,7 @@ pub fn set_session_cookie(token: Option<&str>) -> Result<(), AppError> {
 pub fn set_error_status(error: &AppError) {
     let status = match error {
         AppError::Validation { .. } => 422,
+        AppError::BadRequest { .. } => 400,
         AppError::Unauthenticated => 401,
         AppError::Forbidden => 403,
         AppError::NotFound => 404,

@@ -43,6 +43,13 @@ pub enum AppError {
     /// A fault on our side; the details are in the server log.
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
+    /// A request whose arguments could not be read (a form field of the wrong
+    /// kind, a missing one): the member's page is out of date or was tampered with.
+    #[error("We could not read what was sent. Please reload the page and try again.")]
+    BadRequest {
+        /// What could not be read, for logs.
+        detail: String,
+    },
     /// The browser could not talk to the server (network down, bad response).
     #[error("We could not reach IEY. Check your connection and try again.")]
     Unreachable {
@@ -78,8 +85,13 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        Self::Unreachable {
-            detail: value.to_string(),
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => Self::BadRequest {
+                detail: value.to_string(),
+            },
+            other => Self::Unreachable {
+                detail: other.to_string(),
+            },
         }
     }
 }
@@ -100,6 +112,14 @@ mod tests {
             Some("That does not look like an email address.")
         );
         assert_eq!(back.field_message("password"), None);
+    }
+
+    #[test]
+    fn arguments_that_do_not_parse_are_a_bad_request() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("id".to_owned()));
+        assert!(matches!(error, AppError::BadRequest { .. }), "{error:?}");
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Request("down".to_owned()));
+        assert!(matches!(error, AppError::Unreachable { .. }), "{error:?}");
     }
 
     #[test]

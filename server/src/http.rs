@@ -66,6 +66,7 @@ pub fn router(server: ServerState, site_root: PathBuf, trust: TrustForwarded) ->
             context, shell,
         ))
         .layer(axum::middleware::from_fn(crate::media::limit_photo_uploads))
+        .layer(axum::middleware::from_fn(crate::server_fns::tidy_failures))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))

@@ -6,5 +6,6 @@ mod housekeeping;
 pub mod http;
 pub mod media;
 mod security;
+mod server_fns;
 pub mod session;
 pub mod telemetry;

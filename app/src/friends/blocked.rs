@@ -8,7 +8,7 @@ use super::actions::{FriendActions, UnblockForm};
 use super::components::DoneNotice;
 use super::server::get_blocked_members;
 use crate::components::ErrorNotice;
-use crate::forms::FormProblem;
+use crate::forms::ActionProblem;
 
 /// The settings section: the blocked members, loaded on their own.
 #[component]
@@ -17,7 +17,7 @@ pub fn BlockedMembers() -> impl IntoView {
     let blocked = Resource::new(move || actions.version(), |_| get_blocked_members());
     view! {
         <DoneNotice />
-        <FormProblem error=actions.error() />
+        <ActionProblem error=actions.error() />
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match blocked.await {

@@ -11,7 +11,10 @@ use crate::members::avatar::Avatar;
 /// A member in a friends list: avatar, linked name and role, then `children`
 /// (notes and buttons).
 #[component]
-pub fn MemberLine(member: MemberSummary, children: Children) -> impl IntoView {
+pub fn MemberLine(
+    member: MemberSummary,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     view! {
         <li class="member-line">
             <Avatar avatar=member.avatar initials=member.initials class="member-line__avatar" />
@@ -21,7 +24,7 @@ pub fn MemberLine(member: MemberSummary, children: Children) -> impl IntoView {
                 </A>
                 {(!member.headline.trim().is_empty())
                     .then(|| view! { <p class="member-line__headline">{member.headline}</p> })}
-                {children()}
+                {children.map(|children| children())}
             </div>
         </li>
     }

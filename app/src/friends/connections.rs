@@ -11,7 +11,7 @@ use super::actions::{
 };
 use super::components::DoneNotice;
 use super::server::get_profile_connections;
-use crate::forms::FormProblem;
+use crate::forms::ActionProblem;
 
 /// Friendship status, actions, counts, mutual friends and the path to `handle`.
 #[component]
@@ -28,7 +28,7 @@ pub fn ProfileConnectionsPanel(handle: String, name: String) -> impl IntoView {
         <section class="connections stack" aria-labelledby="connections-heading">
             <h2 id="connections-heading" class="visually-hidden">"Friendship"</h2>
             <DoneNotice />
-            <FormProblem error=actions.error() />
+            <ActionProblem error=actions.error() />
             <Transition fallback=|| ()>
                 {move || {
                     let (handle, name) = (handle.clone(), name.clone());

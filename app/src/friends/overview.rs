@@ -12,7 +12,7 @@ use super::blocked::BlockedList;
 use super::components::{DoneNotice, MemberLine, reasons_text};
 use super::server::get_friends_overview;
 use crate::components::ErrorNotice;
-use crate::forms::FormProblem;
+use crate::forms::ActionProblem;
 
 /// The friends page.
 #[component]
@@ -33,7 +33,7 @@ pub fn FriendsPage() -> impl IntoView {
             </p>
         </header>
         <DoneNotice />
-        <FormProblem error=actions.error() />
+        <ActionProblem error=actions.error() />
         <Transition fallback=|| view! { <p class="muted">"Loading your friends…"</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
@@ -82,7 +82,7 @@ fn Overview(overview: FriendsOverview, actions: FriendActions, search: String) -
                     },
                 )}
                 <ul class="member-list">
-                    {friends.into_iter().map(|member| view! { <MemberLine member>{()}</MemberLine> }).collect_view()}
+                    {friends.into_iter().map(|member| view! { <MemberLine member /> }).collect_view()}
                 </ul>
             </Section>
             <Section id="suggestions" title="People you may know".to_owned()>
