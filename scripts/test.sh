@@ -21,7 +21,8 @@ cargo clippy -p iey-frontend -p iey-app --lib --features iey-frontend/hydrate \
   --target wasm32-unknown-unknown -- -D warnings
 
 step "unit and integration tests (SQLite)"
-IEY_TEST_DB=sqlite cargo test -p iey-dto -p iey-entity -p iey-migration -p iey-domain -p iey-server \
+IEY_TEST_DB=sqlite cargo test -p iey-dto -p iey-entity -p iey-migration -p iey-domain -p iey-app -p iey-server \
+  --features iey-app/ssr \
   2>&1 | tee -a "$RESULTS"
 
 step "domain tests (PostgreSQL)"

@@ -1,9 +1,9 @@
 //! The friend graph in the browser: the friends page, the network picture, and
 //! the friendship part of every profile.
 
-mod actions;
+pub(crate) mod actions;
 mod blocked;
-mod components;
+pub(crate) mod components;
 mod connections;
 mod graph;
 mod overview;

@@ -5,12 +5,14 @@ mod connections;
 mod network;
 mod paths;
 mod requests;
+mod standing;
 mod suggestions;
 
+pub use connections::{FRIEND_SEARCH_LIMIT, overview, profile_connections};
 pub use network::{FRIEND_CAP, FRIEND_OF_FRIEND_CAP, network};
 pub use paths::{MAX_HOPS, connection};
-pub use connections::{FRIEND_SEARCH_LIMIT, overview, profile_connections};
 pub use requests::{NOTE_LIMIT, accept, cancel, decline, send_request};
+pub(crate) use standing::standings;
 pub use suggestions::{dismiss_suggestion, suggestions};
 
 use std::collections::HashMap;

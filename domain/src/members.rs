@@ -21,7 +21,7 @@ pub use search_index::{reindex, reindex_missing};
 
 use std::collections::HashMap;
 
-use iey_dto::{MemberCard, MemberPage, MemberQuery, Sector};
+use iey_dto::{MemberCard, MemberPage, MemberQuery, Sector, Standing};
 use iey_entity::{friendship, member, member_tag};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter};
@@ -143,12 +143,15 @@ async fn directory(
             counts
         }
     };
-    let mut tags = tags_of(db, rows.iter().map(|row| row.id)).await?;
+    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
+    let mut tags = tags_of(db, ids.iter().copied()).await?;
+    let standings = crate::friends::standings(db, viewer, &ids).await?;
     let members = rows
         .into_iter()
         .map(|row| {
             let member_tags = tags.remove(&row.id).unwrap_or_default();
-            card(row, member_tags)
+            let standing = standings.get(&row.id).copied().unwrap_or_default();
+            card(row, member_tags, standing)
         })
         .collect();
     Ok(MemberPage {
@@ -177,8 +180,8 @@ pub fn initials(display_name: &str) -> String {
         .collect()
 }
 
-/// A member's directory card from their row and tags.
-fn card(row: member::Model, tags: Vec<member_tag::Model>) -> MemberCard {
+/// A member's directory card from their row, tags and where the viewer stands.
+fn card(row: member::Model, tags: Vec<member_tag::Model>, standing: Standing) -> MemberCard {
     let mut sectors = Vec::new();
     let mut interests = Vec::new();
     for tag in tags {
@@ -201,6 +204,7 @@ fn card(row: member::Model, tags: Vec<member_tag::Model>) -> MemberCard {
         sectors,
         interests,
         avatar: row.avatar_key,
+        standing,
     }
 }
 

@@ -5,7 +5,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
 
-#[allow(dead_code)] // each test file uses some of the helpers
 #[path = "friend_suggestions/support.rs"]
 mod support;
 
@@ -13,8 +12,9 @@ use iey_domain::blocks::block;
 use iey_domain::friends::{
     incoming, outgoing, overview, profile_connections, send_request, suggestions,
 };
+use iey_domain::members::browse;
 use iey_domain::{AppError, Viewer};
-use iey_dto::{MemberSummary, Relationship};
+use iey_dto::{MemberQuery, MemberSummary, Relationship, Standing};
 use support::{Person, befriend_all, community, rename, unverify, visibility};
 
 /// The handles of `members`, in order.
@@ -97,6 +97,44 @@ async fn each_relationship_is_told_apart() {
             "blocked either way"
         );
     }
+    test_db.remove().await;
+}
+
+#[tokio::test]
+async fn directory_cards_say_where_the_viewer_stands() {
+    let (test_db, p) = community(5).await;
+    let db = &test_db.db;
+    let [me, friend, asked, asker, stranger] = [0, 1, 2, 3, 4].map(|i| &p[i]);
+    befriend_all(&test_db, &[(me, friend)]).await;
+    send_request(db, &me.viewer, &asked.handle, "")
+        .await
+        .unwrap();
+    send_request(db, &asker.viewer, &me.handle, "")
+        .await
+        .unwrap();
+    let standings = |viewer: Viewer| async move {
+        browse(db, &viewer, &MemberQuery::default())
+            .await
+            .unwrap()
+            .members
+            .into_iter()
+            .map(|card| (card.handle, card.standing))
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    let mine = standings(me.viewer).await;
+    assert_eq!(mine[&me.handle], Standing::Nobody);
+    assert_eq!(mine[&friend.handle], Standing::Friends);
+    assert_eq!(mine[&asked.handle], Standing::Asked);
+    assert_eq!(mine[&asker.handle], Standing::AskedYou);
+    assert_eq!(mine[&stranger.handle], Standing::MayAsk);
+    let theirs = standings(asked.viewer).await;
+    assert_eq!(theirs[&me.handle], Standing::AskedYou);
+    assert_eq!(theirs[&friend.handle], Standing::MayAsk);
+    let visitor = standings(Viewer::Visitor).await;
+    assert!(
+        visitor.values().all(|s| *s == Standing::Nobody),
+        "{visitor:?}"
+    );
     test_db.remove().await;
 }
 

@@ -6,7 +6,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected
 
-#[allow(dead_code)] // each test file uses some of the helpers
 #[path = "friend_suggestions/support.rs"]
 mod support;
 

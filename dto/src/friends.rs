@@ -39,3 +39,21 @@ pub enum RequestOutcome {
     /// The other member had already asked, so the two are now friends.
     BecameFriends,
 }
+
+/// Where the viewer stands with a member shown in a list (a directory card), for
+/// the one friend button the list offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Nothing to offer: a visitor, or the viewer's own card.
+    #[default]
+    Nobody,
+    /// No friendship and no pending request: the viewer may ask.
+    MayAsk,
+    /// The viewer asked and waits for an answer.
+    Asked,
+    /// The member asked the viewer; the answer is on the friends page.
+    AskedYou,
+    /// The two are friends.
+    Friends,
+}

@@ -20,7 +20,7 @@ pub use friend_graph::{
     FriendGraph, FriendsOverview, GraphNode, NotificationKind, NotificationView,
     ProfileConnections, Relationship, Ring, Suggestion, SuggestionReason,
 };
-pub use friends::{FriendRequestView, MemberSummary, RequestOutcome};
+pub use friends::{FriendRequestView, MemberSummary, RequestOutcome, Standing};
 pub use members::{
     DirectoryFacets, DirectorySort, FacetValue, MemberCard, MemberPage, MemberQuery,
 };

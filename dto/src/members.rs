@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Sector;
+use crate::{Sector, Standing};
 
 /// A search of the member directory, as typed into its GET form. Every field has
 /// a default, so a bare `/members` is a valid search; the domain checks the values.
@@ -165,6 +165,9 @@ pub struct MemberCard {
     /// The key of their uploaded avatar (see `MemberCard::avatar_url`); `None` shows initials.
     #[serde(default)]
     pub avatar: Option<String>,
+    /// Where the viewer stands with them, for the card's friend button.
+    #[serde(default)]
+    pub standing: Standing,
 }
 
 impl MemberCard {
@@ -217,6 +220,7 @@ mod tests {
             sectors: vec![],
             interests: vec![],
             avatar: None,
+            standing: Standing::Nobody,
         }
     }
 

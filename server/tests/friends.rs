@@ -180,6 +180,32 @@ async fn a_friend_request_is_sent_seen_and_accepted_without_javascript() {
 }
 
 #[tokio::test]
+async fn a_directory_card_asks_and_then_says_so_keeping_the_search() {
+    let app = TestApp::new().await;
+    let (ana, _) = member(&app, "ana-test", "Ana Test").await;
+    let (ben, _) = member(&app, "ben-test", "Benedikt Quist").await;
+    let search = "/members?q=Quist";
+    let cards = app.get(search, &ana).await;
+    shows(&cards, "Add friend");
+    shows(&cards, ": Benedikt Quist");
+    shows(&app.get(search, "").await, "Benedikt Quist");
+    hides(&app.get(search, "").await, "Add friend");
+
+    let fields = [("handle", "ben-test"), ("note", ""), ("back", search)];
+    let reply = app
+        .submit(search, "/api/send_friend_request", &fields, &ana)
+        .await;
+    assert_eq!(redirected(&reply), "/members?q=Quist&done=sent");
+    let cards = app.get(reply.location(), &ana).await;
+    shows(&cards, "Friend request sent.");
+    shows(&cards, "Benedikt Quist");
+    hides(&cards, "Add friend");
+    let theirs = app.get("/members?q=Ana", &ben).await;
+    shows(&theirs, "Asked to be your friend: answer");
+    app.remove().await;
+}
+
+#[tokio::test]
 async fn bad_friend_graph_input_comes_back_with_the_problem_and_never_a_500() {
     let app = TestApp::new().await;
     let (ana, _) = member(&app, "ana-test", "Ana Test").await;
@@ -272,11 +298,9 @@ async fn bad_friend_graph_input_comes_back_with_the_problem_and_never_a_500() {
     app.remove().await;
 }
 
-/// An argument that does not parse is the member's mistake, shown on the page.
-// Fails until fixed: an argument that does not parse (a request id that is not a
-// number) becomes `AppError::Unreachable`: 500 for the hydrated app, and without
-// JavaScript a redirect to the whole Referer (any site) with "We could not reach
-// IEY" on the page.
+/// An argument that does not parse is the member's mistake, shown on the page:
+/// a 4xx for the hydrated app, and without JavaScript a way back to the page
+/// (on this site only) with a message that is not "We could not reach IEY".
 #[tokio::test]
 async fn a_request_id_that_is_not_a_number_is_the_members_mistake() {
     let app = TestApp::new().await;
@@ -299,10 +323,8 @@ async fn a_request_id_that_is_not_a_number_is_the_members_mistake() {
     app.remove().await;
 }
 
-/// A refused change tells the member why.
-// Fails until fixed: a refused change whose problem names no input ("block",
-// "friend", "request") shows only "Please check the highlighted fields." with
-// nothing highlighted, never the reason.
+/// A refused change tells the member why, even when its problem names no input
+/// of the form ("block", "friend", "request").
 #[tokio::test]
 async fn a_refused_change_says_why() {
     let app = TestApp::new().await;

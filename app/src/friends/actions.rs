@@ -99,9 +99,20 @@ impl FriendActions {
     }
 }
 
-/// The page's own path, where a form comes back to.
+/// The page's own address, where a form comes back to: its path and its query
+/// (a directory search stays as it was).
 fn here() -> String {
-    use_location().pathname.get_untracked()
+    let location = use_location();
+    let (path, query) = (
+        location.pathname.get_untracked(),
+        location.search.get_untracked(),
+    );
+    let query = query.trim_start_matches('?');
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
 }
 
 /// "Send friend request", with an optional short note.

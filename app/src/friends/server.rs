@@ -118,12 +118,53 @@ pub async fn submit_dismiss(handle: String, back: String) -> Result<(), AppError
     Ok(())
 }
 
-/// Sends the browser back to `back` (a path on this site, else `/friends`) with
-/// `?done=<what>`, which the page turns into a status line.
+/// Sends the browser back to `back` (an address on this site, else `/friends`)
+/// with `done=<what>`, which the page turns into a status line. The page's own
+/// query stays (a directory search, a friends search); what an earlier form left
+/// in it goes.
 #[cfg(feature = "ssr")]
 fn go_back(back: &str, what: &str) {
+    leptos_axum::redirect(&back_with_done(back, what));
+}
+
+/// The address [`go_back`] goes to.
+#[cfg(any(feature = "ssr", test))]
+fn back_with_done(back: &str, what: &str) -> String {
     let on_this_site = back.starts_with('/') && !back.starts_with("//") && !back.contains('\\');
-    let path = if on_this_site { back } else { "/friends" };
-    let path = path.split(['?', '#']).next().unwrap_or("/friends");
-    leptos_axum::redirect(&format!("{path}?done={what}"));
+    let back = if on_this_site { back } else { "/friends" };
+    let back = back.split('#').next().unwrap_or("/friends");
+    let (path, query) = back.split_once('?').unwrap_or((back, ""));
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if !matches!(key.as_ref(), "done" | "__err" | "__path" | "note") {
+            kept.append_pair(&key, &value);
+        }
+    }
+    kept.append_pair("done", what);
+    format!("{path}?{}", kept.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::back_with_done;
+
+    #[test]
+    fn going_back_keeps_the_page_s_query_and_stays_on_the_site() {
+        assert_eq!(
+            back_with_done("/members/ana", "sent"),
+            "/members/ana?done=sent"
+        );
+        assert_eq!(
+            back_with_done("/members?q=health+visitor&done=sent&__err=x", "friends"),
+            "/members?q=health+visitor&done=friends"
+        );
+        assert_eq!(
+            back_with_done("https://evil.example/", "sent"),
+            "/friends?done=sent"
+        );
+        assert_eq!(
+            back_with_done("//evil.example", "sent"),
+            "/friends?done=sent"
+        );
+    }
 }

@@ -4,7 +4,7 @@ mod bio;
 
 use chrono::Utc;
 use chrono_tz::Tz;
-use iey_dto::MemberProfile;
+use iey_dto::{MemberProfile, Standing};
 use iey_entity::{member, member_tag};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
@@ -51,7 +51,8 @@ pub async fn profile(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<Mem
         open_to_visits: row.open_to_visits,
         open_to_mentoring: row.open_to_mentoring,
         joined: row.created_at.format("%B %Y").to_string(),
-        card: card(row, tags),
+        // The profile's friendship panel says where the viewer stands, in full.
+        card: card(row, tags, Standing::Nobody),
         languages,
         age_bands,
     })

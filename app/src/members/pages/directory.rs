@@ -9,6 +9,9 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 
 use crate::components::ErrorNotice;
+use crate::forms::ActionProblem;
+use crate::friends::actions::FriendActions;
+use crate::friends::components::DoneNotice;
 use crate::members::components::MemberCardView;
 use crate::members::filters::{DirectoryFilters, grouped};
 use crate::members::server::browse_members;
@@ -38,7 +41,12 @@ pub fn DirectoryPage() -> impl IntoView {
             }
         })
     };
-    let page = Resource::new(query, browse_members);
+    let actions = FriendActions::new();
+    // A friend request from a card reloads the cards (and their buttons).
+    let page = Resource::new(
+        move || (query(), actions.version()),
+        |(query, _)| browse_members(query),
+    );
     let search_box = NodeRef::<leptos::html::Input>::new();
     // Submitting goes through the router's form, so no page load happens.
     let submit = move || {
@@ -101,10 +109,12 @@ pub fn DirectoryPage() -> impl IntoView {
                 </Transition>
             </div>
         </Form>
+        <DoneNotice />
+        <ActionProblem error=actions.error() />
         <Transition fallback=|| view! { <p class="muted">"Loading members…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) => view! { <Results page query=query() /> }.into_any(),
+                    Ok(page) => view! { <Results page query=query() actions /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
@@ -114,7 +124,7 @@ pub fn DirectoryPage() -> impl IntoView {
 
 /// The result count, the cards and the pager.
 #[component]
-fn Results(page: MemberPage, query: MemberQuery) -> impl IntoView {
+fn Results(page: MemberPage, query: MemberQuery, actions: FriendActions) -> impl IntoView {
     let count = match page.total {
         0 => "No members match your search.".to_owned(),
         1 => "1 member".to_owned(),
@@ -142,7 +152,7 @@ fn Results(page: MemberPage, query: MemberQuery) -> impl IntoView {
             {page
                 .members
                 .into_iter()
-                .map(|member| view! { <MemberCardView member /> })
+                .map(|member| view! { <MemberCardView member actions /> })
                 .collect_view()}
         </ul>
         <nav class="pager" aria-label="Pages of results">
