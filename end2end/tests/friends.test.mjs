@@ -38,7 +38,7 @@ for (const mode of MODES) {
 
       // Ben sees the count in the navigation and the request on his friends page.
       await visit(benPage, mode, `${server.url}/members`);
-      await benPage.getByRole('link', { name: /Notifications, 1 unread/ }).waitFor();
+      await benPage.getByRole('link', { name: /Notifications\s*, 1 unread/ }).waitFor();
       await visit(benPage, mode, `${server.url}/friends`);
       const request = benPage.locator('#requests .member-line', { hasText: ana.name });
       await request.getByText('We met at the Oslo workshop.').waitFor();

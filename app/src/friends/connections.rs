@@ -2,7 +2,7 @@
 //! (and the buttons to change it), their friend count, friends in common, and how
 //! the two are connected.
 
-use iey_dto::{MemberSummary, ProfileConnections, Relationship};
+use iey_dto::{AppError, MemberSummary, ProfileConnections, Relationship};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,17 +13,28 @@ use super::components::DoneNotice;
 use super::server::get_profile_connections;
 use crate::forms::ActionProblem;
 
+/// Where the viewer stands with the member whose handle `handle` gives, reloaded
+/// after each of `actions`. Made by the page itself, next to its own resource: a
+/// resource made inside the page's `Suspend` was numbered differently on the
+/// server and in the browser, and hydration failed.
+pub fn connections_resource(
+    handle: impl Fn() -> String + Send + Sync + 'static,
+    actions: FriendActions,
+) -> Resource<Result<ProfileConnections, AppError>> {
+    Resource::new(
+        move || (handle(), actions.version()),
+        |(handle, _)| get_profile_connections(handle),
+    )
+}
+
 /// Friendship status, actions, counts, mutual friends and the path to `handle`.
 #[component]
-pub fn ProfileConnectionsPanel(handle: String, name: String) -> impl IntoView {
-    let actions = FriendActions::new();
-    let connections = Resource::new(
-        {
-            let handle = handle.clone();
-            move || (handle.clone(), actions.version())
-        },
-        |(handle, _)| get_profile_connections(handle),
-    );
+pub fn ProfileConnectionsPanel(
+    handle: String,
+    name: String,
+    actions: FriendActions,
+    connections: Resource<Result<ProfileConnections, AppError>>,
+) -> impl IntoView {
     view! {
         <section class="connections stack" aria-labelledby="connections-heading">
             <h2 id="connections-heading" class="visually-hidden">"Friendship"</h2>
@@ -86,7 +97,10 @@ fn Status(
     name: String,
 ) -> impl IntoView {
     let handle = move || handle.clone();
-    match relationship {
+    // Nothing for oneself: an `Option`, whose empty marker hydrates the same on both
+    // sides (an empty `AnyView` did not, and broke hydration of one's own profile).
+    let shown = match relationship {
+        Relationship::Yourself => return None,
         Relationship::Visitor => view! {
             <p>
                 <A href=format!("/login?next=/members/{}", handle())>"Log in"</A>
@@ -94,7 +108,6 @@ fn Status(
             </p>
         }
         .into_any(),
-        Relationship::Yourself => ().into_any(),
         Relationship::Strangers => view! {
             <AddFriendForm actions handle=handle() name=name.clone() />
             <More actions handle=handle() name />
@@ -122,7 +135,8 @@ fn Status(
             </div>
         }
         .into_any(),
-    }
+    };
+    Some(shown)
 }
 
 /// Blocking, tucked away below the friend request form.

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::ErrorNotice;
-use crate::friends::pages::ProfileConnectionsPanel;
+use crate::friends::pages::{FriendActions, ProfileConnectionsPanel, connections_resource};
 use crate::members::avatar::Avatar;
 use crate::members::components::SectorPill;
 use crate::members::server::get_member_profile;
@@ -16,15 +16,15 @@ use crate::pages::NotFoundPage;
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let params = use_params_map();
-    let profile = Resource::new(
-        move || params.with(|params| params.get("handle").unwrap_or_default()),
-        get_member_profile,
-    );
+    let handle = move || params.with(|params| params.get("handle").unwrap_or_default());
+    let profile = Resource::new(handle, get_member_profile);
+    let actions = FriendActions::new();
+    let connections = connections_resource(handle, actions);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading profile…"</p> }>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile /> }.into_any(),
+                    Ok(profile) => view! { <Profile profile actions connections /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
@@ -35,7 +35,11 @@ pub fn ProfilePage() -> impl IntoView {
 
 /// The profile itself.
 #[component]
-fn Profile(profile: MemberProfile) -> impl IntoView {
+fn Profile(
+    profile: MemberProfile,
+    actions: FriendActions,
+    connections: Resource<Result<iey_dto::ProfileConnections, AppError>>,
+) -> impl IntoView {
     let MemberProfile {
         card,
         time_zone,
@@ -75,7 +79,7 @@ fn Profile(profile: MemberProfile) -> impl IntoView {
                     <p class="muted">{place}</p>
                 </div>
             </header>
-            <ProfileConnectionsPanel handle name />
+            <ProfileConnectionsPanel handle name actions connections />
             <ul class="cluster" aria-label="Sectors and availability">
                 {card.sectors.into_iter().map(|sector| view! { <SectorPill sector /> }).collect_view()}
                 {open_to_visits.then(|| view! { <li class="tag">"Open to host visits"</li> })}
