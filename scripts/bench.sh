@@ -10,8 +10,9 @@ MEMBERS=${IEY_BENCH_MEMBERS:-100000}
 DURATION=${IEY_BENCH_SECONDS:-10}
 CONNECTIONS=${IEY_BENCH_CONNECTIONS:-16}
 WORK=$(mktemp -d /tmp/iey-bench.XXXXXX)
-# The name changes whenever what the seeder writes does (v2: with friendships).
-DB_CACHE="$CARGO_TARGET_DIR/bench-db/iey-$MEMBERS-v2.db"
+# The name changes whenever what the seeder writes does (v2: with friendships;
+# v3: with 10,000 visit offers and 200,000 visits).
+DB_CACHE="$CARGO_TARGET_DIR/bench-db/iey-$MEMBERS-v3.db"
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 step "database with $MEMBERS members"
@@ -19,7 +20,8 @@ if [ ! -f "$DB_CACHE" ]; then
   mkdir -p "$(dirname "$DB_CACHE")"
   rm -f "$DB_CACHE"*
   start=$SECONDS
-  "$IEY_BIN" --database-url "sqlite://$DB_CACHE" seed --members "$MEMBERS" --seed 2013
+  "$IEY_BIN" --database-url "sqlite://$DB_CACHE" seed --members "$MEMBERS" --seed 2013 \
+    --offers 10000 --visits 200000
   echo "seeded in $((SECONDS - start)) s (cached at $DB_CACHE)"
 fi
 # The seeded database with its write-ahead log, if SQLite left one.
@@ -37,6 +39,12 @@ step "friend graph in the domain, without HTTP (200 viewers each)"
 cp "$WORK/iey.db" "$WORK/timings.db"
 [ -f "$WORK/iey.db-wal" ] && cp "$WORK/iey.db-wal" "$WORK/timings.db-wal"
 IEY_BENCH_DB="$WORK/timings.db" cargo run --quiet -p iey-domain --release --example friend_graph_timings
+rm -f "$WORK"/timings.db*
+
+step "visit planner in the domain, without HTTP (100 runs each)"
+cp "$WORK/iey.db" "$WORK/timings.db"
+[ -f "$WORK/iey.db-wal" ] && cp "$WORK/iey.db-wal" "$WORK/timings.db-wal"
+IEY_BENCH_DB="$WORK/timings.db" cargo run --quiet -p iey-domain --release --example visit_timings
 rm -f "$WORK"/timings.db*
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

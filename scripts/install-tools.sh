@@ -46,12 +46,15 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS_DIR/node_m
     && npm install --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" "sass@$SASS_VERSION")
 fi
 
-# A real SMTP server for the mail tests (aiosmtpd), in its own virtualenv.
+# A real SMTP server for the mail tests (aiosmtpd) and an independent iCalendar
+# parser for the feed test (icalendar), in their own virtualenv.
 AIOSMTPD_VERSION=1.4.6
-if ! "$TOOLS_DIR/py/bin/python" -c "import aiosmtpd, sys; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION')" 2>/dev/null; then
-  log "installing aiosmtpd $AIOSMTPD_VERSION into $TOOLS_DIR/py"
+ICALENDAR_VERSION=7.3.0
+if ! "$TOOLS_DIR/py/bin/python" -c "import aiosmtpd, icalendar, sys; sys.exit(aiosmtpd.__version__ != '$AIOSMTPD_VERSION' or icalendar.__version__ != '$ICALENDAR_VERSION')" 2>/dev/null; then
+  log "installing aiosmtpd $AIOSMTPD_VERSION and icalendar $ICALENDAR_VERSION into $TOOLS_DIR/py"
   python3 -m venv "$TOOLS_DIR/py"
-  "$TOOLS_DIR/py/bin/pip" install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+  "$TOOLS_DIR/py/bin/pip" install --quiet --disable-pip-version-check \
+    "aiosmtpd==$AIOSMTPD_VERSION" "icalendar==$ICALENDAR_VERSION"
 fi
 
 # Debian packages: Chromium for the end-to-end suite, wrk for the benchmark.

@@ -146,6 +146,20 @@ fn Item(item: NotificationView, open: ServerAction<SubmitOpen>) -> impl IntoView
     let text = match item.kind {
         NotificationKind::FriendRequest => format!("{name} sent you a friend request."),
         NotificationKind::FriendAccepted => format!("{name} accepted your friend request."),
+        NotificationKind::VisitRequested => format!("{name} asked to visit your setting."),
+        NotificationKind::VisitApproved => format!("{name} approved your visit."),
+        NotificationKind::VisitWaitlisted => {
+            format!("{name} put your visit request on the waiting list.")
+        }
+        NotificationKind::VisitDeclined => format!("{name} declined your visit request."),
+        NotificationKind::VisitCancelled => format!("{name} cancelled a visit."),
+        NotificationKind::VisitPlaceOffered => {
+            format!("A place came free: {name} offers it to you.")
+        }
+        NotificationKind::VisitPlaceTaken => format!("{name} took the place you offered."),
+        NotificationKind::VisitReminder => {
+            format!("Reminder: your visit with {name} is coming up.")
+        }
     };
     let button_text = format!(": {text}");
     view! {

@@ -136,6 +136,7 @@ pub async fn block(db: &Db, viewer: &Viewer, handle: &str) -> DomainResult<()> {
         .exec(&txn)
         .await
         .map_err(internal("withdrawing a blocked member's notifications"))?;
+    crate::visits::booking::end_between(&txn, me, other.id).await?;
     txn.commit().await.map_err(internal("committing a block"))
 }
 

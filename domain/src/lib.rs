@@ -14,6 +14,7 @@ pub mod seed;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod viewer;
+pub mod visits;
 
 pub use db::{Db, connect, migrate};
 pub use iey_dto::AppError;

@@ -11,6 +11,8 @@ mod search;
 mod search_index;
 
 pub use cache::DirectoryCache;
+pub(crate) use edit::Problems;
+pub(crate) use edit::choices;
 pub(crate) use edit::handle_problem;
 pub use edit::{
     editable_profile, interest_suggestions, interest_tag, profile_editor, update_profile,

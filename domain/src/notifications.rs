@@ -22,9 +22,17 @@ use crate::{AppError, Db, DomainResult, Viewer, internal};
 pub const LIST_LIMIT: u64 = 100;
 
 /// Every kind this module shows; rows of other kinds are left alone.
-const KINDS: [NotificationKind; 2] = [
+const KINDS: [NotificationKind; 10] = [
     NotificationKind::FriendRequest,
     NotificationKind::FriendAccepted,
+    NotificationKind::VisitRequested,
+    NotificationKind::VisitApproved,
+    NotificationKind::VisitWaitlisted,
+    NotificationKind::VisitDeclined,
+    NotificationKind::VisitCancelled,
+    NotificationKind::VisitPlaceOffered,
+    NotificationKind::VisitPlaceTaken,
+    NotificationKind::VisitReminder,
 ];
 
 /// The stored code of `kind`.
@@ -32,6 +40,14 @@ fn code(kind: NotificationKind) -> &'static str {
     match kind {
         NotificationKind::FriendRequest => "friend_request",
         NotificationKind::FriendAccepted => "friend_accepted",
+        NotificationKind::VisitRequested => "visit_requested",
+        NotificationKind::VisitApproved => "visit_approved",
+        NotificationKind::VisitWaitlisted => "visit_waitlisted",
+        NotificationKind::VisitDeclined => "visit_declined",
+        NotificationKind::VisitCancelled => "visit_cancelled",
+        NotificationKind::VisitPlaceOffered => "visit_place_offered",
+        NotificationKind::VisitPlaceTaken => "visit_place_taken",
+        NotificationKind::VisitReminder => "visit_reminder",
     }
 }
 
@@ -137,6 +153,7 @@ pub async fn list(db: &Db, viewer: &Viewer, limit: u64) -> DomainResult<Vec<Noti
             let link = match kind {
                 NotificationKind::FriendRequest => "/friends".to_owned(),
                 NotificationKind::FriendAccepted => format!("/members/{}", actor.handle),
+                _ => format!("/visits/{}", row.object_id.unwrap_or_default()),
             };
             Some(NotificationView {
                 id: row.id,

@@ -3,6 +3,9 @@
 
 mod catalog;
 mod friendships;
+mod visits;
+
+pub use visits::{VisitSeed, VisitSeedReport, seed_visits};
 
 use std::collections::HashMap;
 

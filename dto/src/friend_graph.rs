@@ -129,6 +129,22 @@ pub enum NotificationKind {
     FriendRequest,
     /// Someone accepted the member's friend request.
     FriendAccepted,
+    /// A member asked to visit a setting the member hosts.
+    VisitRequested,
+    /// The host approved the member's visit.
+    VisitApproved,
+    /// The host put the member's request on the waiting list.
+    VisitWaitlisted,
+    /// The host declined the member's request.
+    VisitDeclined,
+    /// The other side cancelled a visit.
+    VisitCancelled,
+    /// A place came free on a visit the member waits for.
+    VisitPlaceOffered,
+    /// A visitor took a place offered from the waiting list.
+    VisitPlaceTaken,
+    /// A visit starts soon.
+    VisitReminder,
 }
 
 /// One notification as its member sees it.

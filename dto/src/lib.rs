@@ -11,6 +11,8 @@ mod members;
 mod profile;
 mod profile_edit;
 mod sector;
+mod visit_calendar;
+mod visits;
 
 pub use accounts::{ActiveSession, CurrentMember};
 pub use avatar::{AVATAR_FIELD, AVATAR_LARGE, AVATAR_SMALL, AvatarProblem, MyAvatar, avatar_url};
@@ -29,3 +31,9 @@ pub use profile_edit::{
     AGE_BANDS, Choice, ProfileChoices, ProfileEditor, ProfileForm, VISIBILITIES,
 };
 pub use sector::Sector;
+pub use visit_calendar::{CalendarDay, CalendarEntry, CalendarMode, CalendarView};
+pub use visits::{
+    FreeSlot, GroupSlot, GroupTimes, OfferCard, OfferEditor, OfferForm, OfferStatus, OfferView,
+    ReflectionView, SETTING_TYPES, ShownTime, VisitRequestForm, VisitStatus, VisitView, WEEKDAYS,
+    WorkingHoursForm,
+};

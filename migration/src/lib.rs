@@ -10,6 +10,8 @@ mod m20261203_000005_create_avatar;
 mod m20261203_000006_search_filters;
 mod m20261203_000007_create_friend_request;
 mod m20261203_000008_friend_graph;
+mod m20261204_000009_create_visits;
+mod m20261204_000010_visit_followups;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000006_search_filters::Migration),
             Box::new(m20261203_000007_create_friend_request::Migration),
             Box::new(m20261203_000008_friend_graph::Migration),
+            Box::new(m20261204_000009_create_visits::Migration),
+            Box::new(m20261204_000010_visit_followups::Migration),
         ]
     }
 }

@@ -9,7 +9,7 @@ use iey_app::server::ServerState;
 use iey_domain::Role;
 use iey_domain::accounts::grant_role;
 use iey_domain::mail::{MailConfigError, Mailer};
-use iey_domain::seed::{SeedOptions, seed_if_empty, seed_members};
+use iey_domain::seed::{SeedOptions, VisitSeed, seed_if_empty, seed_members, seed_visits};
 
 use crate::http;
 use crate::session::TrustForwarded;
@@ -142,7 +142,17 @@ pub struct SeedArgs {
     /// twice as many friends).
     #[arg(long, env = "IEY_SEED_FRIENDSHIPS", default_value_t = 10)]
     pub friendships: u32,
+    /// Visit offers to add, by members open to visits.
+    #[arg(long, env = "IEY_SEED_OFFERS", default_value_t = 0)]
+    pub offers: usize,
+    /// Visits to add to those offers (from two months ago to four months ahead).
+    #[arg(long, env = "IEY_SEED_VISITS", default_value_t = 0)]
+    pub visits: usize,
 }
+
+/// Demo offers and visits loaded with the demo members on a first start.
+const DEMO_OFFERS: usize = 40;
+const DEMO_VISITS: usize = 400;
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
@@ -180,10 +190,22 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 },
             )
             .await?;
+            let visits = seed_visits(
+                &db,
+                VisitSeed {
+                    offers: args.offers,
+                    visits: args.visits,
+                    seed: args.seed,
+                    now: chrono::Utc::now(),
+                },
+            )
+            .await?;
             tracing::info!(
                 members = report.members,
                 tags = report.tags,
                 friendships = report.friendships,
+                offers = visits.offers,
+                visits = visits.visits,
                 "seeded demo data"
             );
             Ok(())
@@ -201,7 +223,18 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     friendships_per_member: 10,
                 };
                 if let Some(report) = seed_if_empty(&db, options).await? {
-                    tracing::info!(members = report.members, "loaded demo data on first start");
+                    let visits = VisitSeed {
+                        offers: DEMO_OFFERS,
+                        visits: DEMO_VISITS,
+                        seed: 2013,
+                        now: chrono::Utc::now(),
+                    };
+                    let visits = seed_visits(&db, visits).await?;
+                    tracing::info!(
+                        members = report.members,
+                        offers = visits.offers,
+                        "loaded demo data on first start"
+                    );
                 }
             }
             let public_url = args
@@ -213,8 +246,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 &args.mail_from,
                 &public_url,
             )?;
-            crate::housekeeping::spawn(db.clone());
             let server = ServerState::new(db, mailer, public_url.starts_with("https://"));
+            crate::housekeeping::spawn(server.db.clone(), server.mailer.clone());
             http::serve(
                 server,
                 args.addr,

@@ -58,6 +58,7 @@ pub fn router(server: ServerState, site_root: PathBuf, trust: TrustForwarded) ->
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .merge(crate::media::routes())
+        .merge(crate::calendar::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

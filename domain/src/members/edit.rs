@@ -2,7 +2,7 @@
 //! after checking every field, in one transaction with the member's tags and
 //! search document.
 
-mod choices;
+pub(crate) mod choices;
 mod tags;
 mod validate;
 
@@ -19,8 +19,8 @@ use super::visible_to;
 use crate::{AppError, Db, DomainResult, Viewer, internal};
 use choices::COMMON_LANGUAGES;
 pub use tags::interest_tag;
-pub(crate) use validate::handle_problem;
 use validate::{CleanProfile, validate};
+pub(crate) use validate::{Problems, handle_problem};
 
 /// How many interest suggestions the form offers.
 const SUGGESTIONS: u64 = 30;

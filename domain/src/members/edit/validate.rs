@@ -71,10 +71,10 @@ pub struct CleanProfile {
 
 /// Collects the problems of one form, field by field.
 #[derive(Default)]
-pub(super) struct Problems(Vec<FieldError>);
+pub(crate) struct Problems(pub(crate) Vec<FieldError>);
 
 impl Problems {
-    pub(super) fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.to_owned(),
             message: message.into(),
