@@ -320,4 +320,3 @@ pub async fn take_place(db: &Db, viewer: &Viewer, id: i32) -> DomainResult<()> {
         .await
         .map_err(internal("committing a taken place"))
 }
-

@@ -6,7 +6,6 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use iey_dto::{CalendarDay, CalendarEntry, CalendarMode, CalendarView, VisitStatus};
-use iey_entity::member;
 
 use super::rows::{VisitRow, visits_between};
 use crate::{Db, DomainResult, Viewer};
@@ -114,7 +113,7 @@ fn entry(row: &VisitRow, me: i32, zone: Tz) -> CalendarEntry {
     }
 }
 
-fn name(member: &member::Model) -> String {
+fn name(member: &super::rows::Person) -> String {
     member.display_name.clone()
 }
 

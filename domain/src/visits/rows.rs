@@ -7,9 +7,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use iey_dto::MemberSummary;
 use iey_entity::{member, visit, visit_companion, visit_offer};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DerivePartialModel, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use crate::blocks::not_blocked_with;
 use crate::{DomainResult, internal};
@@ -19,8 +23,33 @@ use crate::{DomainResult, internal};
 pub(crate) struct VisitRow {
     pub visit: visit::Model,
     pub offer: visit_offer::Model,
-    pub host: member::Model,
-    pub visitor: member::Model,
+    pub host: Person,
+    pub visitor: Person,
+}
+
+/// The few columns of a member a visit shows (a busy member's feed reads
+/// hundreds, and whole member rows carry bios).
+#[derive(Debug, Clone, DerivePartialModel)]
+#[sea_orm(entity = "member::Entity")]
+pub(crate) struct Person {
+    pub id: i32,
+    pub handle: String,
+    pub display_name: String,
+    pub headline: String,
+    pub avatar_key: Option<String>,
+}
+
+impl Person {
+    /// The person as lists show them.
+    pub(crate) fn summary(&self) -> MemberSummary {
+        MemberSummary {
+            handle: self.handle.clone(),
+            display_name: self.display_name.clone(),
+            initials: crate::members::initials(&self.display_name),
+            headline: self.headline.clone(),
+            avatar: self.avatar_key.clone(),
+        }
+    }
 }
 
 /// The zone member `id` reads times in (UTC if unknown).
@@ -99,10 +128,11 @@ pub(crate) async fn complete<C: ConnectionTrait>(
     people.extend(offers.values().map(|offer| offer.host_id));
     people.sort_unstable();
     people.dedup();
-    let members: HashMap<i32, member::Model> = member::Entity::find()
+    let members: HashMap<i32, Person> = member::Entity::find()
         .filter(member::Column::Id.is_in(people))
         .filter(not_blocked_with(member::Column::Id, me))
         .order_by_asc(member::Column::Id)
+        .into_partial_model::<Person>()
         .all(db)
         .await
         .map_err(internal("loading visits' people"))?

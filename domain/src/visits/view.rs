@@ -124,8 +124,8 @@ pub(crate) fn view(row: &VisitRow, me: i32, zone: Tz, companions: Vec<member::Mo
             .format("%H:%M")
             .to_string(),
         status,
-        host: crate::friends::summary(row.host.clone()),
-        visitor: crate::friends::summary(row.visitor.clone()),
+        host: row.host.summary(),
+        visitor: row.visitor.summary(),
         companions: companions
             .into_iter()
             .map(crate::friends::summary)

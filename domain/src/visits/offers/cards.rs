@@ -45,6 +45,32 @@ impl Window {
     }
 }
 
+/// Places taken per offer and slot start.
+type Taken = HashMap<(i32, DateTime<Utc>), i32>;
+
+/// The places taken in `offer_ids`' slots starting in `[from, until)`, in one query.
+async fn taken_places<C: ConnectionTrait>(
+    db: &C,
+    offer_ids: Vec<i32>,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> DomainResult<Taken> {
+    if offer_ids.is_empty() {
+        return Ok(Taken::new());
+    }
+    Ok(visit_slot::Entity::find()
+        .filter(visit_slot::Column::OfferId.is_in(offer_ids))
+        .filter(visit_slot::Column::StartsAt.gte(from))
+        .filter(visit_slot::Column::StartsAt.lt(until))
+        .filter(visit_slot::Column::Taken.gt(0))
+        .all(db)
+        .await
+        .map_err(internal("reading taken places"))?
+        .into_iter()
+        .map(|slot| ((slot.offer_id, slot.starts_at), slot.taken))
+        .collect())
+}
+
 /// The free slots of `offer` in `window`, at most `limit`, in `zone` with the
 /// setting's time beside: the schedule's slots less those whose places are all
 /// taken.
@@ -56,27 +82,26 @@ pub(crate) async fn free_slots<C: ConnectionTrait>(
     window: Window,
     limit: usize,
 ) -> DomainResult<Vec<FreeSlot>> {
-    let until = window.until;
-    let slots = schedule.slots(window.now, window.from, until);
-    let Some(first) = slots.first() else {
-        return Ok(Vec::new());
-    };
-    let taken: HashMap<DateTime<Utc>, i32> = visit_slot::Entity::find()
-        .filter(visit_slot::Column::OfferId.eq(offer.id))
-        .filter(visit_slot::Column::StartsAt.gte(first.starts_at))
-        .filter(visit_slot::Column::StartsAt.lt(until))
-        .filter(visit_slot::Column::Taken.gt(0))
-        .all(db)
-        .await
-        .map_err(internal("reading taken places"))?
-        .into_iter()
-        .map(|slot| (slot.starts_at, slot.taken))
-        .collect();
+    let taken = taken_places(db, vec![offer.id], window.from, window.until).await?;
+    Ok(free_of(offer, schedule, zone, window, limit, &taken))
+}
+
+/// [`free_slots`] with the places taken already read.
+fn free_of(
+    offer: &visit_offer::Model,
+    schedule: &Schedule,
+    zone: Tz,
+    window: Window,
+    limit: usize,
+    taken: &Taken,
+) -> Vec<FreeSlot> {
     let place = local_place(offer);
-    Ok(slots
+    schedule
+        .slots(window.now, window.from, window.until)
         .into_iter()
         .filter_map(|slot| {
-            let left = offer.capacity - taken.get(&slot.starts_at).copied().unwrap_or(0);
+            let used = taken.get(&(offer.id, slot.starts_at)).copied().unwrap_or(0);
+            let left = offer.capacity - used;
             (left > 0).then(|| FreeSlot {
                 starts: shown_time(slot.starts_at, zone, schedule.time_zone, place),
                 ends: slot
@@ -88,12 +113,13 @@ pub(crate) async fn free_slots<C: ConnectionTrait>(
             })
         })
         .take(limit)
-        .collect())
+        .collect()
 }
 
 /// Cards for `rows`, each with its next free slots in the viewer's zone. With
 /// `days` (local dates, inclusive), the slots are those days' and offers without
-/// one are left out.
+/// one are left out. Schedules, the viewer's zone and taken places are read once
+/// for the whole page.
 pub(super) async fn cards(
     db: &Db,
     viewer: &Viewer,
@@ -103,19 +129,48 @@ pub(super) async fn cards(
 ) -> DomainResult<Vec<OfferCard>> {
     let offers: Vec<visit_offer::Model> = rows.iter().map(|(row, _)| row.clone()).collect();
     let mut schedules = load_schedules(db, &offers).await?;
+    let own_zone = match rows.first() {
+        Some((row, _)) if matches!(viewer, Viewer::Member { .. }) => {
+            Some(viewer_zone(db, viewer, row).await?)
+        }
+        _ => None,
+    };
+    let zone_for = |row: &visit_offer::Model| {
+        own_zone.unwrap_or_else(|| row.time_zone.parse().unwrap_or(Tz::UTC))
+    };
+    let window_for = |zone: Tz| {
+        days.map_or_else(
+            || Window::ahead(now),
+            |(from, until)| Window::days(now, zone, from, until),
+        )
+    };
+    // One read of taken places, over every card's window.
+    let windows: Vec<Window> = offers.iter().map(|row| window_for(zone_for(row))).collect();
+    let from = windows
+        .iter()
+        .map(|window| window.from)
+        .min()
+        .unwrap_or(now);
+    let until = windows
+        .iter()
+        .map(|window| window.until)
+        .max()
+        .unwrap_or(now);
+    let published = offers
+        .iter()
+        .filter(|row| row.status == "published")
+        .map(|row| row.id)
+        .collect();
+    let taken = taken_places(db, published, from, until).await?;
     let mut found = Vec::with_capacity(rows.len());
     for (row, host) in rows {
         let Some(host) = host else { continue };
         let schedule = schedules
             .remove(&row.id)
             .unwrap_or_else(|| empty_schedule(&row));
-        let zone = viewer_zone(db, viewer, &row).await?;
-        let window = days.map_or_else(
-            || Window::ahead(now),
-            |(from, until)| Window::days(now, zone, from, until),
-        );
+        let zone = zone_for(&row);
         let slots = if row.status == "published" {
-            free_slots(db, &row, &schedule, zone, window, CARD_SLOTS).await?
+            free_of(&row, &schedule, zone, window_for(zone), CARD_SLOTS, &taken)
         } else {
             Vec::new()
         };
