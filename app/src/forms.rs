@@ -264,3 +264,43 @@ pub fn send_back<S: leptos::server_fn::ServerFn>(page: &str, error: &AppError) {
         ));
     }
 }
+
+/// The status line a page shows for `?done=<word>` after one of its forms came
+/// back, from the page's own `messages`.
+#[component]
+pub fn DoneStatus(messages: fn(&str) -> Option<&'static str>) -> impl IntoView {
+    let query = use_query_map();
+    move || {
+        query
+            .with(|query| query.get("done"))
+            .and_then(|done| messages(&done))
+            .map(|message| {
+                view! {
+                    <div class="alert alert--success" role="status">
+                        <p>{message}</p>
+                    </div>
+                }
+            })
+    }
+}
+
+/// Where a change's form goes back to: `back` (a page of this site, else
+/// `fallback`) with `done=<what>`. The page's own query stays; `form_keys` (what
+/// earlier forms left in it) go, as do `done` and a carried error.
+#[cfg(any(feature = "ssr", test))]
+pub fn back_with_done(back: &str, what: &str, fallback: &str, form_keys: &[&str]) -> String {
+    let on_this_site = back.starts_with('/') && !back.starts_with("//") && !back.contains('\\');
+    let back = if on_this_site { back } else { fallback };
+    let back = back.split('#').next().unwrap_or(fallback);
+    let (path, query) = back.split_once('?').unwrap_or((back, ""));
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let left_by_a_form = matches!(key.as_ref(), "done" | "__err" | "__path")
+            || form_keys.contains(&key.as_ref());
+        if !left_by_a_form {
+            kept.append_pair(&key, &value);
+        }
+    }
+    kept.append_pair("done", what);
+    format!("{path}?{}", kept.finish())
+}

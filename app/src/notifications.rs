@@ -59,28 +59,29 @@ pub async fn submit_open(id: i32, link: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// "Notifications" in the navigation, with the unread count; refreshed on every
-/// page change.
-#[component]
-pub fn NotificationsLink() -> impl IntoView {
+/// The unread count for the navigation, refreshed on every page change (0 for
+/// visitors). Made where the navigation is, outside any Suspend.
+pub fn unread_count() -> Resource<Result<u32, AppError>> {
     let location = use_location();
-    let unread = Resource::new(
+    Resource::new(
         move || (location.pathname.get(), location.search.get()),
         |_| get_unread_count(),
-    );
+    )
+}
+
+/// "Notifications" in the navigation, with the `unread` count.
+#[component]
+pub fn NotificationsLink(unread: u32) -> impl IntoView {
+    let badge = (unread > 0).then(|| {
+        view! {
+            <span class="badge" aria-hidden="true">{unread}</span>
+            <span class="visually-hidden">{format!(", {unread} unread")}</span>
+        }
+    });
     view! {
         <A href="/notifications" attr:class="site-nav__link">
             "Notifications"
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    unread.await.ok().filter(|count| *count > 0).map(|count| {
-                        view! {
-                            <span class="badge" aria-hidden="true">{count}</span>
-                            <span class="visually-hidden">{format!(", {count} unread")}</span>
-                        }
-                    })
-                })}
-            </Transition>
+            {badge}
         </A>
     }
 }

@@ -14,6 +14,9 @@ use crate::friends::pages::{FriendGraphPage, FriendsPage};
 use crate::members::pages::{DirectoryPage, ProfileEditPage, ProfilePage};
 use crate::notifications::NotificationsPage;
 use crate::pages::{AboutPage, LandingPage};
+use crate::visits::pages::{
+    CalendarPage, EditOfferPage, NewOfferPage, OfferPage, OffersPage, VisitPage, VisitsHomePage,
+};
 
 /// Declares a lazily loaded route that shows `$page`.
 macro_rules! lazy_page {
@@ -89,4 +92,32 @@ lazy_page!(
 lazy_page!(
     /// `/notifications`.
     NotificationsRoute => NotificationsPage
+);
+lazy_page!(
+    /// `/visits`.
+    VisitsHomeRoute => VisitsHomePage
+);
+lazy_page!(
+    /// `/visits/offers`.
+    OffersRoute => OffersPage
+);
+lazy_page!(
+    /// `/visits/offers/new`.
+    NewOfferRoute => NewOfferPage
+);
+lazy_page!(
+    /// `/visits/offers/:id`.
+    OfferRoute => OfferPage
+);
+lazy_page!(
+    /// `/visits/offers/:id/edit`.
+    EditOfferRoute => EditOfferPage
+);
+lazy_page!(
+    /// `/visits/calendar`.
+    CalendarRoute => CalendarPage
+);
+lazy_page!(
+    /// `/visits/:id`.
+    VisitRoute => VisitPage
 );

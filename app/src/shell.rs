@@ -8,9 +8,10 @@ use leptos_router::{Lazy, SsrMode, path};
 use crate::layout::Layout;
 use crate::pages::NotFoundPage;
 use crate::routes::{
-    AboutRoute, DirectoryRoute, ForgotPasswordRoute, FriendGraphRoute, FriendsRoute, LandingRoute,
-    LogInRoute, NotificationsRoute, ProfileEditRoute, ProfileRoute, ResetPasswordRoute,
-    SettingsRoute, SignUpRoute, VerifyEmailRoute,
+    AboutRoute, CalendarRoute, DirectoryRoute, EditOfferRoute, ForgotPasswordRoute,
+    FriendGraphRoute, FriendsRoute, LandingRoute, LogInRoute, NewOfferRoute, NotificationsRoute,
+    OfferRoute, OffersRoute, ProfileEditRoute, ProfileRoute, ResetPasswordRoute, SettingsRoute,
+    SignUpRoute, VerifyEmailRoute, VisitRoute, VisitsHomeRoute,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -64,6 +65,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/friends") view={Lazy::<FriendsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/friends/graph") view={Lazy::<FriendGraphRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/settings/profile") view={Lazy::<ProfileEditRoute>::new()} ssr=SsrMode::Async />
+                    // Fixed paths before the ones with an id, so "new" and "calendar" are never ids.
+                    <Route path=path!("/visits") view={Lazy::<VisitsHomeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/visits/offers") view={Lazy::<OffersRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/visits/offers/new") view={Lazy::<NewOfferRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/visits/offers/:id/edit") view={Lazy::<EditOfferRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/visits/offers/:id") view={Lazy::<OfferRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/visits/calendar") view={Lazy::<CalendarRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/visits/:id") view={Lazy::<VisitRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -5,6 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a measuring tool may stop on the unexpected
 
+#[allow(dead_code)] // each example uses some of the helpers
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::percentile;
+
 use std::time::{Duration, Instant};
 
 use iey_domain::members::{DirectoryCache, browse, reindex_missing};
@@ -26,12 +32,6 @@ fn query(pairs: &[(&str, &str)]) -> MemberQuery {
         }
     }
     query
-}
-
-fn percentile(times: &mut [Duration], p: f64) -> Duration {
-    times.sort();
-    let index = ((times.len() as f64 - 1.0) * p).round() as usize;
-    times[index]
 }
 
 #[tokio::main]

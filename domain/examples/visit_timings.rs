@@ -7,6 +7,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a measuring tool may stop on the unexpected
 
+#[allow(dead_code)] // each example uses some of the helpers
+#[path = "support/timing.rs"]
+mod timing;
+
+use timing::{member, percentile, report};
+
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, Utc};
@@ -24,29 +30,6 @@ use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder, QuerySelect};
 
 /// How many runs each figure is measured over.
 const RUNS: usize = 100;
-
-fn percentile(times: &mut [Duration], p: f64) -> Duration {
-    times.sort();
-    let index = ((times.len() as f64 - 1.0) * p).round() as usize;
-    times[index]
-}
-
-fn report(label: &str, times: &mut [Duration], target: Duration) {
-    let p50 = percentile(times, 0.5);
-    let p95 = percentile(times, 0.95);
-    let verdict = if p95 <= target { "ok" } else { "MISSED" };
-    println!(
-        "{label:36} n {:4}  p50 {p50:>10.2?}  p95 {p95:>10.2?}   target p95 <= {target:?} {verdict}",
-        times.len()
-    );
-}
-
-fn member(id: i32) -> Viewer {
-    Viewer::Member {
-        id,
-        role: Role::Member,
-    }
-}
 
 #[tokio::main]
 async fn main() {

@@ -6,7 +6,7 @@ use iey_dto::CurrentMember;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::notifications::NotificationsLink;
+use crate::notifications::{NotificationsLink, unread_count};
 
 use super::server::{SubmitLogOut, SubmitResendVerification, get_current_member};
 
@@ -63,17 +63,28 @@ pub fn use_session() -> Option<Session> {
 /// "Log in" and "Sign up" for visitors; settings, profile and "Log out" for members.
 #[component]
 pub fn SessionMenu(session: Session) -> impl IntoView {
+    // Made here, and read in the one Suspend below: a resource or a Transition
+    // made inside a Suspend is made again on the server when the Suspend is
+    // re-run (as it is when its data arrives late), so everything after it would
+    // be numbered differently from the browser's, and hydration would break now
+    // and then.
+    let unread = unread_count();
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                match session.member.await {
+                let member = session.member.await;
+                let unread = unread.await.unwrap_or(0);
+                match member {
                     Some(member) => {
                         view! {
+                            <li>
+                                <A href="/visits" attr:class="site-nav__link">"Visits"</A>
+                            </li>
                             <li>
                                 <A href="/friends" attr:class="site-nav__link">"Friends"</A>
                             </li>
                             <li>
-                                <NotificationsLink />
+                                <NotificationsLink unread />
                             </li>
                             <li>
                                 <A href=format!("/members/{}", member.handle) attr:class="site-nav__link">

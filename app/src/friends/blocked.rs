@@ -1,7 +1,7 @@
 //! The members a viewer blocked, each with "Unblock": on the friends page and in
 //! settings.
 
-use iey_dto::MemberSummary;
+use iey_dto::{AppError, MemberSummary};
 use leptos::prelude::*;
 
 use super::actions::{FriendActions, UnblockForm};
@@ -10,22 +10,33 @@ use super::server::get_blocked_members;
 use crate::components::ErrorNotice;
 use crate::forms::ActionProblem;
 
-/// The settings section: the blocked members, loaded on their own.
-#[component]
-pub fn BlockedMembers() -> impl IntoView {
+/// The actions and list of the settings section, made by the page outside its
+/// Suspend.
+pub fn blocked_members() -> (
+    FriendActions,
+    Resource<Result<Vec<MemberSummary>, AppError>>,
+) {
     let actions = FriendActions::new();
     let blocked = Resource::new(move || actions.version(), |_| get_blocked_members());
+    (actions, blocked)
+}
+
+/// The settings section: the blocked members (from [`blocked_members`]).
+#[component]
+pub fn BlockedMembers(
+    actions: FriendActions,
+    blocked: Resource<Result<Vec<MemberSummary>, AppError>>,
+) -> impl IntoView {
     view! {
         <DoneNotice />
         <ActionProblem error=actions.error() />
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match blocked.await {
-                    Ok(blocked) => view! { <BlockedList blocked actions /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Transition>
+        // Read, not awaited: the page's own Suspend awaits it (a Transition here
+        // would be made again whenever that Suspend re-runs on the server).
+        {move || match blocked.get() {
+            Some(Ok(blocked)) => view! { <BlockedList blocked actions /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
+            None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+        }}
     }
 }
 

@@ -4,7 +4,6 @@
 use iey_dto::{MemberSummary, SuggestionReason};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::members::avatar::Avatar;
 
@@ -33,19 +32,7 @@ pub fn MemberLine(
 /// What a change did, read from `?done=` after the form came back.
 #[component]
 pub fn DoneNotice() -> impl IntoView {
-    let query = use_query_map();
-    move || {
-        query
-            .with(|query| query.get("done"))
-            .and_then(|done| done_message(&done))
-            .map(|message| {
-                view! {
-                    <div class="alert alert--success" role="status">
-                        <p>{message}</p>
-                    </div>
-                }
-            })
-    }
+    view! { <crate::forms::DoneStatus messages=done_message /> }
 }
 
 /// The status line for a `?done=` word.

@@ -40,16 +40,14 @@ pub fn ProfileConnectionsPanel(
             <h2 id="connections-heading" class="visually-hidden">"Friendship"</h2>
             <DoneNotice />
             <ActionProblem error=actions.error() />
-            <Transition fallback=|| ()>
-                {move || {
-                    let (handle, name) = (handle.clone(), name.clone());
-                    Suspend::new(async move {
-                        connections.await.ok().map(|connections| {
-                            view! { <Connections connections actions handle name /> }
-                        })
-                    })
-                }}
-            </Transition>
+            // Read, not awaited: the profile page's Suspend awaits it (a Transition
+            // here would be made again whenever that Suspend re-runs on the server).
+            {move || {
+                let (handle, name) = (handle.clone(), name.clone());
+                connections.get().and_then(Result::ok).map(|connections| {
+                    view! { <Connections connections actions handle name /> }
+                })
+            }}
         </section>
     }
 }

@@ -130,18 +130,7 @@ fn go_back(back: &str, what: &str) {
 /// The address [`go_back`] goes to.
 #[cfg(any(feature = "ssr", test))]
 fn back_with_done(back: &str, what: &str) -> String {
-    let on_this_site = back.starts_with('/') && !back.starts_with("//") && !back.contains('\\');
-    let back = if on_this_site { back } else { "/friends" };
-    let back = back.split('#').next().unwrap_or("/friends");
-    let (path, query) = back.split_once('?').unwrap_or((back, ""));
-    let mut kept = form_urlencoded::Serializer::new(String::new());
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        if !matches!(key.as_ref(), "done" | "__err" | "__path" | "note") {
-            kept.append_pair(&key, &value);
-        }
-    }
-    kept.append_pair("done", what);
-    format!("{path}?{}", kept.finish())
+    crate::forms::back_with_done(back, what, "/friends", &["note"])
 }
 
 #[cfg(test)]

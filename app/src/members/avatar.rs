@@ -63,12 +63,17 @@ pub fn Avatar(
     }
 }
 
-/// The photo form: the current avatar, a file field to upload a new one and a
-/// button to remove it. Needs no props (it loads the logged-in member's avatar), and
-/// must not be placed inside another `<form>`.
+/// The logged-in member's avatar, for [`AvatarUpload`]; made by the page, outside
+/// its Suspend.
+pub fn my_avatar() -> Resource<Result<MyAvatar, AppError>> {
+    Resource::new(|| (), |()| get_my_avatar())
+}
+
+/// The photo form: the current avatar (`mine`, from [`my_avatar`]), a file field
+/// to upload a new one and a button to remove it. Must not be placed inside
+/// another `<form>`.
 #[component]
-pub fn AvatarUpload() -> impl IntoView {
-    let mine = Resource::new(|| (), |()| get_my_avatar());
+pub fn AvatarUpload(mine: Resource<Result<MyAvatar, AppError>>) -> impl IntoView {
     let (done, problem) = use_query_map().with_untracked(|query| {
         (
             query.get("avatar"),
@@ -89,17 +94,12 @@ pub fn AvatarUpload() -> impl IntoView {
         <section id=SECTION_ID class="stack" aria-labelledby="photo-title">
             <h2 id="photo-title">"Profile photo"</h2>
             {done.map(|done| view! { <p class="alert alert--success" role="status">{done}</p> })}
-            <Suspense fallback=|| view! { <p class="muted">"Loading your photo…"</p> }>
-                {move || {
-                    let problem = problem.clone();
-                    Suspend::new(async move {
-                        match mine.await {
-                            Ok(mine) => photo_forms(mine, problem).into_any(),
-                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            // Read, not awaited: the page's Suspend awaits it.
+            {move || match mine.get() {
+                Some(Ok(mine)) => photo_forms(mine, problem.clone()).into_any(),
+                Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
+                None => view! { <p class="muted">"Loading your photo…"</p> }.into_any(),
+            }}
         </section>
     }
 }

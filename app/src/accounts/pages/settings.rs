@@ -1,7 +1,7 @@
 //! `/settings`: the account — email confirmation, email and password changes, and
 //! the browsers the member is logged in on, each of which can be logged out.
 
-use iey_dto::ActiveSession;
+use iey_dto::{ActiveSession, AppError};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -12,7 +12,8 @@ use crate::accounts::server::{
 use crate::accounts::session::use_session;
 use crate::components::ErrorNotice;
 use crate::forms::{Field, FormProblem, Notice, action_error};
-use crate::friends::pages::BlockedMembers;
+use crate::friends::pages::{BlockedMembers, blocked_members};
+use crate::visits::pages::{CalendarFeedPanel, FeedPanelData, HoursPanelData, WorkingHoursPanel};
 
 /// The account settings page.
 #[component]
@@ -22,6 +23,15 @@ pub fn AccountSettingsPage() -> impl IntoView {
     };
     let everywhere = ServerAction::<SubmitLogOutEverywhere>::new();
     session.follow(everywhere);
+    // Resources a page shows inside its Suspend are made by the page itself, before
+    // the Suspend: one made inside can be made twice on the server, and every later
+    // resource is then numbered differently from the browser's (hydration breaks).
+    let (block_actions, blocked) = blocked_members();
+    let (feed, hours, sessions) = (
+        FeedPanelData::new(),
+        HoursPanelData::new(),
+        SessionsData::new(),
+    );
     view! {
         <Title text="Settings" />
         <header class="page-header">
@@ -31,8 +41,10 @@ pub fn AccountSettingsPage() -> impl IntoView {
         <Notice param="password" message="Your password has been changed. Other devices have been logged out." />
         <Notice param="email" message="Check your new address: the change happens when you open the link we sent there." />
         <Notice param="ended" message="That device has been logged out." />
-        <Suspense fallback=|| view! { <p>"Loading your settings…"</p> }>
+        <Transition fallback=|| view! { <p>"Loading your settings…"</p> }>
             {move || Suspend::new(async move {
+                // Everything the panels read, awaited here, in this one Suspend.
+                let _ = (blocked.await, feed.loaded().await, hours.loaded().await, sessions.sessions.await);
                 match session.member.await {
                     None => view! {
                         <p>
@@ -63,11 +75,13 @@ pub fn AccountSettingsPage() -> impl IntoView {
                             <p class="muted">
                                 "You and a member you block don't see each other anywhere on IEY."
                             </p>
-                            <BlockedMembers />
+                            <BlockedMembers actions=block_actions blocked />
                         </section>
+                        <CalendarFeedPanel data=feed />
+                        <WorkingHoursPanel data=hours />
                         <section class="settings-section" aria-labelledby="sessions-heading">
                             <h2 id="sessions-heading">"Where you are logged in"</h2>
-                            <SessionList />
+                            <SessionList data=sessions />
                             <ActionForm action=everywhere>
                                 <button type="submit" class="btn btn--secondary">
                                     "Log out everywhere"
@@ -78,7 +92,7 @@ pub fn AccountSettingsPage() -> impl IntoView {
                     .into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
     .into_any()
 }
@@ -130,24 +144,36 @@ fn ChangePasswordForm() -> impl IntoView {
     }
 }
 
+/// The sessions list's action and data, made by the page outside its Suspend.
+#[derive(Clone, Copy)]
+struct SessionsData {
+    end: ServerAction<SubmitEndSession>,
+    sessions: Resource<Result<Vec<ActiveSession>, AppError>>,
+}
+
+impl SessionsData {
+    fn new() -> Self {
+        let end = ServerAction::<SubmitEndSession>::new();
+        let sessions = Resource::new(move || end.version().get(), |_| get_sessions());
+        SessionsData { end, sessions }
+    }
+}
+
 #[component]
-fn SessionList() -> impl IntoView {
-    let end = ServerAction::<SubmitEndSession>::new();
-    let sessions = Resource::new(move || end.version().get(), |_| get_sessions());
+fn SessionList(data: SessionsData) -> impl IntoView {
+    let SessionsData { end, sessions } = data;
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match sessions.await {
-                    Ok(sessions) => view! {
-                        <ul class="session-list">
-                            {sessions.into_iter().map(|session| view! { <SessionRow session end /> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        // Read, not awaited: the page's Suspend awaits it.
+        {move || match sessions.get() {
+            Some(Ok(sessions)) => view! {
+                <ul class="session-list">
+                    {sessions.into_iter().map(|session| view! { <SessionRow session end /> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error /> }.into_any(),
+            None => view! { <p class="muted">"Loading…"</p> }.into_any(),
+        }}
     }
 }
 

@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::ErrorNotice;
 use crate::forms::Notice;
-use crate::members::avatar::AvatarUpload;
+use crate::members::avatar::{AvatarUpload, my_avatar};
 use crate::members::server::{SaveProfile, get_profile_editor};
 use draft::draft_from_query;
 #[cfg(feature = "ssr")]
@@ -27,6 +27,10 @@ use interests::InterestsField;
 #[component]
 pub fn ProfileEditPage() -> impl IntoView {
     let editor = Resource::new(|| (), |()| get_profile_editor());
+    // Resources a page shows inside its Suspend are made by the page itself, before
+    // the Suspend: one made inside can be made twice on the server, and every later
+    // resource is then numbered differently from the browser's (hydration breaks).
+    let mine = my_avatar();
     view! {
         <Title text="Edit your profile" />
         <header class="page-header">
@@ -37,8 +41,9 @@ pub fn ProfileEditPage() -> impl IntoView {
         </header>
         <Suspense fallback=|| view! { <p class="muted">"Loading your profile…"</p> }>
             {move || Suspend::new(async move {
+                let _ = mine.await;
                 match editor.await {
-                    Ok(editor) => view! { <ProfileEditForm editor /> }.into_any(),
+                    Ok(editor) => view! { <ProfileEditForm editor mine /> }.into_any(),
                     Err(AppError::Unauthenticated) => view! { <LogInFirst /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
@@ -62,7 +67,10 @@ fn LogInFirst() -> impl IntoView {
 
 /// The form, filled with what was typed last (a draft sent back) or what is stored.
 #[component]
-fn ProfileEditForm(editor: ProfileEditor) -> impl IntoView {
+fn ProfileEditForm(
+    editor: ProfileEditor,
+    mine: Resource<Result<iey_dto::MyAvatar, AppError>>,
+) -> impl IntoView {
     let save = ServerAction::<SaveProfile>::new();
     let problems = Problems(Signal::derive(move || {
         save.value().get().and_then(Result::err)
@@ -116,7 +124,7 @@ fn ProfileEditForm(editor: ProfileEditor) -> impl IntoView {
             <a href=format!("/members/{handle}")>"View your profile"</a>
         </p>
         // The photo has forms of its own, so it sits outside the profile form.
-        <AvatarUpload />
+        <AvatarUpload mine />
         <h2 id="details-title">"Your details"</h2>
         <ActionForm
             action=save

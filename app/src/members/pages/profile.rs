@@ -23,6 +23,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading profile…"</p> }>
             {move || Suspend::new(async move {
+                let _ = connections.await;
                 match profile.await {
                     Ok(profile) => view! { <Profile profile actions connections /> }.into_any(),
                     Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
