@@ -12,14 +12,14 @@
 #[path = "support/timing.rs"]
 mod timing;
 
-use timing::{member, percentile, report};
+use timing::{member, report};
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use iey_domain::friends::{accept, connection, network, outgoing, send_request, suggestions};
 use iey_domain::seed::{SeedOptions, seed_friendships_if_none, seed_if_empty};
-use iey_domain::{Db, Role, Viewer, connect, migrate};
+use iey_domain::{Db, connect, migrate};
 use iey_entity::{friendship, member};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};

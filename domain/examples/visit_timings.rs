@@ -11,7 +11,7 @@
 #[path = "support/timing.rs"]
 mod timing;
 
-use timing::{member, percentile, report};
+use timing::{member, report};
 
 use std::time::{Duration, Instant};
 
@@ -20,7 +20,7 @@ use iey_domain::seed::{SeedOptions, VisitSeed, seed_if_empty, seed_visits};
 use iey_domain::visits::calendar::calendar;
 use iey_domain::visits::ical::{Site, feed, new_feed_token};
 use iey_domain::visits::offers::{OfferQuery, browse_offers, offer};
-use iey_domain::{Role, Viewer, connect, migrate};
+use iey_domain::{connect, migrate};
 use iey_dto::CalendarMode;
 use iey_entity::{visit, visit_offer};
 use rand::SeedableRng;
