@@ -40,7 +40,7 @@ export async function startServer({ members = 300, seed = 7 } = {}) {
   if (!BIN || !SITE_ROOT) throw new Error('IEY_BIN and IEY_SITE_ROOT must be set (run through scripts/e2e.sh)');
   const dir = mkdtempSync(join(tmpdir(), 'iey-e2e-'));
   const outbox = join(dir, 'outbox');
-  const env = { ...process.env, IEY_DATABASE_URL: `sqlite://${dir}/iey.db`, IEY_OUTBOX: outbox, IEY_LOG: 'warn' };
+  const env = { ...process.env, IEY_DATABASE_URL: `sqlite://${dir}/iey.db`, IEY_OUTBOX: outbox, IEY_LOG: process.env.IEY_E2E_LOG || 'warn' };
   execFileSync(BIN, ['seed', '--members', String(members), '--seed', String(seed)], { env, stdio: 'inherit' });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -23,7 +23,14 @@ pub fn connections_resource(
 ) -> Resource<Result<ProfileConnections, AppError>> {
     Resource::new(
         move || (handle(), actions.version()),
-        |(handle, _)| get_profile_connections(handle),
+        |(handle, _)| async move {
+            // Leaving the profile (say, after blocking its member) empties the
+            // address's handle before the page goes: nothing to ask then.
+            if handle.is_empty() {
+                return Err(AppError::NotFound);
+            }
+            get_profile_connections(handle).await
+        },
     )
 }
 

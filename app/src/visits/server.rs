@@ -227,8 +227,10 @@ pub async fn get_calendar(view: String, date: String) -> Result<CalendarView, Ap
 /// Whether the viewer has a calendar feed, and the site's address.
 #[server(endpoint = "calendar_feed")]
 pub async fn get_feed_panel() -> Result<FeedPanel, AppError> {
-    let made = iey_domain::visits::ical::feed_made(&db()?, &viewer()).await;
-    let made = reported(made)?.map(|made| made.format("%-d %B %Y").to_string());
+    // A visitor's settings page asks too; its answer is the page's "log in", not
+    // an error status for the whole page.
+    let made = iey_domain::visits::ical::feed_made(&db()?, &viewer()).await?;
+    let made = made.map(|made| made.format("%-d %B %Y").to_string());
     let site = crate::server::state()?.mailer.link("");
     Ok(FeedPanel {
         made,
@@ -239,8 +241,8 @@ pub async fn get_feed_panel() -> Result<FeedPanel, AppError> {
 /// The viewer's working hours, for the settings page.
 #[server(endpoint = "working_hours")]
 pub async fn get_working_hours() -> Result<WorkingHoursForm, AppError> {
-    let hours = iey_domain::visits::find_time::working_hours(&db()?, &viewer()).await;
-    reported(hours)
+    // Asked on a visitor's settings page too: no error status for the page.
+    iey_domain::visits::find_time::working_hours(&db()?, &viewer()).await
 }
 
 /// The free times of offer `id` with room for the viewer and the friends named
