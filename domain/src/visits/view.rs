@@ -15,6 +15,9 @@ use crate::{Db, DomainResult, Viewer, internal};
 
 /// How far ahead the list of coming visits looks.
 const UPCOMING_DAYS: i64 = 120;
+/// How long before a request a clashing visit may start (visits last at most a
+/// few hours).
+const CLASH_LOOK_BACK_HOURS: i64 = 12;
 /// Statuses that hold a place or wait for one.
 const LIVE: [&str; 4] = ["requested", "approved", "waitlisted", "offered"];
 
@@ -68,11 +71,21 @@ pub async fn waiting_for_me(
         .await
         .map_err(internal("listing requests to answer"))?;
     let zone = member_zone(db, me).await?;
+    let rows = complete(db, me, visits).await?;
+    // The host's diary over every request's time, read once for the whole list.
+    let from = rows.iter().map(|row| row.visit.starts_at).min();
+    let until = rows.iter().map(|row| row.visit.ends_at).max();
+    let diary = match (from, until) {
+        (Some(from), Some(until)) => {
+            visits_between(db, me, from - Duration::hours(CLASH_LOOK_BACK_HOURS), until).await?
+        }
+        _ => Vec::new(),
+    };
     let mut views = Vec::new();
-    for row in complete(db, me, visits).await? {
+    for row in rows {
         let companions = companions_of(db, me, row.visit.id).await?;
         let mut shown = view(&row, me, zone, companions);
-        shown.conflict = clash(db, me, &row).await?;
+        shown.conflict = clash_in(&diary, me, &row);
         views.push(shown);
     }
     Ok(views)
@@ -161,14 +174,15 @@ pub(crate) async fn companions_of(db: &Db, me: i32, id: i32) -> DomainResult<Vec
 /// What else host `me` has on at `row`'s time: another approved visit of theirs,
 /// as host or as visitor; `None` when the time is clear.
 async fn clash(db: &Db, me: i32, row: &VisitRow) -> DomainResult<Option<String>> {
-    let others = visits_between(
-        db,
-        me,
-        row.visit.starts_at - Duration::hours(12),
-        row.visit.ends_at,
-    )
-    .await?;
-    Ok(others
+    let from = row.visit.starts_at - Duration::hours(CLASH_LOOK_BACK_HOURS);
+    let diary = visits_between(db, me, from, row.visit.ends_at).await?;
+    Ok(clash_in(&diary, me, row))
+}
+
+/// The first approved visit in host `me`'s `diary` that overlaps `row` (other
+/// than `row`'s own slot, which may hold several visitors), as the host reads it.
+fn clash_in(diary: &[VisitRow], me: i32, row: &VisitRow) -> Option<String> {
+    diary
         .iter()
         .find(|other| {
             let same_slot =
@@ -188,5 +202,5 @@ async fn clash(db: &Db, me: i32, row: &VisitRow) -> DomainResult<Option<String>>
                 "You already have an approved visit then: {} with {with}.",
                 other.offer.setting_name
             )
-        }))
+        })
 }
