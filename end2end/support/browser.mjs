@@ -37,6 +37,15 @@ export async function openPage(browser, mode) {
     if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  // The documents this page loaded and the requests that failed, so a failure can
+  // say which answer caused it.
+  page.documents = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document' && response.status() < 400) return;
+    const policies = (response.headers()['content-security-policy'] ?? '').split('\n');
+    const csp = policies.map((policy) => policy.split(';')[0]).join(' + ');
+    page.documents.push(`${response.request().method()} ${response.url()} -> ${response.status()} (csp: ${csp})`);
+  });
   return page;
 }
 
@@ -78,5 +87,9 @@ export async function assertAccessible(page) {
 
 /** Fails if the page logged an error or threw. */
 export function assertNoProblems(page) {
-  assert.deepEqual(page.problems, [], `problems on ${page.url()}`);
+  assert.deepEqual(
+    page.problems,
+    [],
+    `problems on ${page.url()}; the last pages loaded and failed requests:\n  ${page.documents.slice(-8).join('\n  ')}`,
+  );
 }

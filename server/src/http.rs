@@ -59,6 +59,7 @@ pub fn router(server: ServerState, site_root: PathBuf, trust: TrustForwarded) ->
         .route("/readyz", get(readyz))
         .merge(crate::media::routes())
         .merge(crate::calendar::routes())
+        .merge(crate::assets::routes(&site_root))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

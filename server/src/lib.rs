@@ -1,6 +1,7 @@
 //! The IEY server: the HTTP router with its middleware, and the command line that
 //! serves, migrates and seeds.
 
+mod assets;
 pub mod calendar;
 pub mod cli;
 mod housekeeping;

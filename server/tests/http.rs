@@ -46,12 +46,25 @@ async fn app() -> App {
     )
     .unwrap();
     let server = ServerState::new(test_db.db.clone(), mailer, false);
-    let router = iey_server::http::router(server, std::env::temp_dir(), TrustForwarded(false));
+    let router = iey_server::http::router(server, site_root(), TrustForwarded(false));
     App {
         router,
         test_db,
         _turn: turn,
     }
+}
+
+/// A built site of two files, as `cargo leptos build` leaves one.
+fn site_root() -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("iey-site-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::write(
+        root.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::fs::write(root.join("pkg/iey.css"), "body { margin: 0 }").unwrap();
+    root
 }
 
 async fn get(router: &axum::Router, uri: &str) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -160,6 +173,42 @@ async fn every_response_carries_security_headers_and_a_request_id() {
     test_db.remove().await;
 }
 
+/// Pages and the site's files asked for at the same moment, as a browser does,
+/// each keep their own headers: a file never takes a page's policy, and a page
+/// never goes out without it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_and_files_fetched_together_keep_their_own_headers() {
+    let App {
+        router,
+        test_db,
+        _turn,
+    } = app().await;
+    let mut replies = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        for uri in ["/members", "/favicon.svg", "/about", "/pkg/iey.css"] {
+            let router = router.clone();
+            replies.spawn(async move { (uri, get(&router, uri).await) });
+        }
+    }
+    while let Some(reply) = replies.join_next().await {
+        let (uri, (status, headers, _)) = reply.unwrap();
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        if uri.contains('.') {
+            assert!(
+                csp.starts_with("default-src 'none'"),
+                "{uri} took a page's policy: {csp}"
+            );
+        } else {
+            assert!(
+                csp.contains("script-src 'self'"),
+                "{uri} lost its policy: {csp}"
+            );
+        }
+    }
+    test_db.remove().await;
+}
+
 #[tokio::test]
 async fn a_bad_page_cursor_is_a_message_not_a_500() {
     let App {
@@ -185,9 +234,20 @@ async fn server_functions_answer_with_typed_errors() {
         .body(Body::from(format!("query[q]={}", "x".repeat(300))))
         .unwrap();
     let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = response.into_body().collect().await.unwrap().to_bytes();
     let body = String::from_utf8_lossy(&body);
     assert!(body.contains(r#""error":"validation""#), "{body}");
+
+    // Someone the viewer may not see is a 404 to a server function too, not a 500.
+    let request = Request::post("/api/profile_connections")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("handle=nobody-here"))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(String::from_utf8_lossy(&body), r#"{"error":"not_found"}"#);
     test_db.remove().await;
 }
 
