@@ -113,16 +113,7 @@ pub fn set_session_cookie(token: Option<&str>) -> Result<(), AppError> {
 
 /// Answers a member's mistake with a 4xx status, never a 500.
 pub fn set_error_status(error: &AppError) {
-    let status = match error {
-        AppError::Validation { .. } => 422,
-        AppError::BadRequest { .. } => 400,
-        AppError::Unauthenticated => 401,
-        AppError::Forbidden => 403,
-        AppError::NotFound => 404,
-        AppError::RateLimited { .. } => 429,
-        AppError::Internal | AppError::Unreachable { .. } => 500,
-    };
-    set_status(status);
+    set_status(error.status());
 }
 
 /// Sets the HTTP status of the page being rendered (e.g. 404 for a missing page).

@@ -69,6 +69,20 @@ impl AppError {
         }
     }
 
+    /// The HTTP status that answers this error: 4xx for the member's mistakes and
+    /// refusals, 500 only for faults on our side.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::Validation { .. } => 422,
+            Self::BadRequest { .. } => 400,
+            Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::RateLimited { .. } => 429,
+            Self::Internal | Self::Unreachable { .. } => 500,
+        }
+    }
+
     /// The message for one form field, if this error names it.
     pub fn field_message(&self, field: &str) -> Option<&str> {
         match self {
@@ -112,6 +126,13 @@ mod tests {
             Some("That does not look like an email address.")
         );
         assert_eq!(back.field_message("password"), None);
+    }
+
+    #[test]
+    fn only_our_own_faults_are_a_500() {
+        assert_eq!(AppError::NotFound.status(), 404);
+        assert_eq!(AppError::invalid("note", "Too long.").status(), 422);
+        assert_eq!(AppError::Internal.status(), 500);
     }
 
     #[test]

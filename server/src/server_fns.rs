@@ -1,7 +1,8 @@
-//! Tidies what server functions answer when they fail before our code runs
-//! (Leptos answers those itself): a request whose arguments do not parse is the
-//! sender's mistake, so 400 rather than 500; and a failed plain form post is sent
-//! back only to a page of this site, never to another one named in its Referer.
+//! Tidies what server functions answer when they fail: Leptos answers every
+//! error with 500, so an error that is the sender's mistake or a refusal (an
+//! argument that does not parse, a member the viewer may not see) gets its own
+//! 4xx status; and a failed plain form post is sent back only to a page of this
+//! site, never to another one named in its Referer.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
@@ -29,16 +30,16 @@ pub async fn tidy_failures(request: Request, next: Next) -> Response {
         parts.status = StatusCode::INTERNAL_SERVER_ERROR;
         return Response::from_parts(parts, Body::from("Something went wrong on our side."));
     };
-    if is_bad_request(&bytes) {
-        parts.status = StatusCode::BAD_REQUEST;
+    if let Some(status) = status_of(&bytes) {
+        parts.status = status;
     }
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Whether an error body is `AppError::BadRequest`.
-fn is_bad_request(body: &[u8]) -> bool {
-    serde_json::from_slice::<iey_dto::AppError>(body)
-        .is_ok_and(|error| matches!(error, iey_dto::AppError::BadRequest { .. }))
+/// The status an error body (a serialized `AppError`) should have been sent with.
+fn status_of(body: &[u8]) -> Option<StatusCode> {
+    let error = serde_json::from_slice::<iey_dto::AppError>(body).ok()?;
+    StatusCode::from_u16(error.status()).ok()
 }
 
 /// Turns an absolute `Location` (Leptos copies the Referer into it) into a path on
@@ -88,9 +89,14 @@ mod tests {
     }
 
     #[test]
-    fn only_bad_requests_are_recognised() {
-        assert!(is_bad_request(br#"{"error":"bad_request","detail":"id"}"#));
-        assert!(!is_bad_request(br#"{"error":"internal"}"#));
-        assert!(!is_bad_request(b"not json"));
+    fn errors_get_their_own_status() {
+        let status = |body: &[u8]| status_of(body).map(|status| status.as_u16());
+        assert_eq!(
+            status(br#"{"error":"bad_request","detail":"id"}"#),
+            Some(400)
+        );
+        assert_eq!(status(br#"{"error":"not_found"}"#), Some(404));
+        assert_eq!(status(br#"{"error":"internal"}"#), Some(500));
+        assert_eq!(status(b"not json"), None);
     }
 }

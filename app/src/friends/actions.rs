@@ -93,6 +93,13 @@ impl FriendActions {
             + self.dismiss.version().get()
     }
 
+    /// Like [`version`](Self::version), but a block does not move it: a block
+    /// made from a profile leaves the page, and its member is hidden from then
+    /// on, so the profile must not be asked for again (it would be a 404).
+    pub fn version_but_blocks(self) -> usize {
+        self.version() - self.block.version().get()
+    }
+
     /// The problem with the latest action, if it failed.
     pub fn error(self) -> Signal<Option<AppError>> {
         self.error.into()

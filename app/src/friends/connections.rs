@@ -14,15 +14,15 @@ use super::server::get_profile_connections;
 use crate::forms::ActionProblem;
 
 /// Where the viewer stands with the member whose handle `handle` gives, reloaded
-/// after each of `actions`. Made by the page itself, next to its own resource: a
-/// resource made inside the page's `Suspend` was numbered differently on the
-/// server and in the browser, and hydration failed.
+/// after each of `actions` but a block. Made by the page itself, next to its own
+/// resource: a resource made inside the page's `Suspend` was numbered
+/// differently on the server and in the browser, and hydration failed.
 pub fn connections_resource(
     handle: impl Fn() -> String + Send + Sync + 'static,
     actions: FriendActions,
 ) -> Resource<Result<ProfileConnections, AppError>> {
     Resource::new(
-        move || (handle(), actions.version()),
+        move || (handle(), actions.version_but_blocks()),
         |(handle, _)| async move {
             // Leaving the profile (say, after blocking its member) empties the
             // address's handle before the page goes: nothing to ask then.
