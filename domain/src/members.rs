@@ -155,10 +155,16 @@ async fn directory(
             let standing = standings.get(&row.id).copied().unwrap_or_default();
             card(row, member_tags, standing)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // Cached counts may be seconds old: the page never says fewer members match
+    // than it shows, nor "none" beside a card, nor some on an empty first page.
+    let total = match (members.len() as u64, query.after.is_empty()) {
+        (0, true) => 0,
+        (shown, _) => counts.total.max(shown),
+    };
     Ok(MemberPage {
         members,
-        total: counts.total,
+        total,
         next,
         facets: counts.into_facets(&search),
         sort: search.sort,

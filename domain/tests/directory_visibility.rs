@@ -145,3 +145,28 @@ async fn unverified_members_are_never_counted() {
     }
     test_db.remove().await;
 }
+
+#[tokio::test]
+async fn counts_kept_in_the_cache_never_contradict_the_cards() {
+    let test_db = TestDb::seeded(12, 23).await;
+    let handles = test_db.handles(2).await;
+    let first = test_db.set_visibility(&handles[0], "public").await;
+    let second = test_db.set_visibility(&handles[1], "public").await;
+    make_unique(&test_db, first, "Zanzibarine One", "IS").await;
+    let cache = DirectoryCache::new(Duration::from_secs(600));
+    let visitor = Viewer::Visitor;
+    let (found, total, _) = seen(&test_db, Some(&cache), &visitor, "zanzibarine", "IS").await;
+    assert_eq!((found.len(), total), (1, 1));
+
+    // A second match arrives while the cached count still says one.
+    make_unique(&test_db, second, "Zanzibarine Two", "IS").await;
+    let (found, total, _) = seen(&test_db, Some(&cache), &visitor, "zanzibarine", "IS").await;
+    assert_eq!((found.len(), total), (2, 2), "never fewer than the cards shown");
+
+    // Both leave the directory while the cached count still says two.
+    test_db.set_visibility(&handles[0], "members").await;
+    test_db.set_visibility(&handles[1], "members").await;
+    let (found, total, _) = seen(&test_db, Some(&cache), &visitor, "zanzibarine", "IS").await;
+    assert_eq!((found.len(), total), (0, 0), "no count beside an empty first page");
+    test_db.remove().await;
+}
