@@ -161,12 +161,20 @@ async fn counts_kept_in_the_cache_never_contradict_the_cards() {
     // A second match arrives while the cached count still says one.
     make_unique(&test_db, second, "Zanzibarine Two", "IS").await;
     let (found, total, _) = seen(&test_db, Some(&cache), &visitor, "zanzibarine", "IS").await;
-    assert_eq!((found.len(), total), (2, 2), "never fewer than the cards shown");
+    assert_eq!(
+        (found.len(), total),
+        (2, 2),
+        "never fewer than the cards shown"
+    );
 
     // Both leave the directory while the cached count still says two.
     test_db.set_visibility(&handles[0], "members").await;
     test_db.set_visibility(&handles[1], "members").await;
     let (found, total, _) = seen(&test_db, Some(&cache), &visitor, "zanzibarine", "IS").await;
-    assert_eq!((found.len(), total), (0, 0), "no count beside an empty first page");
+    assert_eq!(
+        (found.len(), total),
+        (0, 0),
+        "no count beside an empty first page"
+    );
     test_db.remove().await;
 }
