@@ -177,6 +177,15 @@ async fn visibility_and_blocks_decide_who_sees_an_offer() {
         offer(db, &member.viewer, ids[2], now()).await.err(),
         Some(AppError::NotFound)
     );
+    // The street address is the host's to see; approved visitors get it on their visit.
+    let public = ids[0];
+    for viewer in [Viewer::Visitor, member.viewer, friend.viewer] {
+        let view = offer(db, &viewer, public, now()).await.unwrap();
+        assert_eq!(view.address, None, "{viewer:?} sees no street address");
+    }
+    let own = offer(db, &host.viewer, public, now()).await.unwrap();
+    assert_eq!(own.address.as_deref(), Some(nursery().address.as_str()));
+    assert!(!nursery().address.is_empty());
     let filtered = browse_offers(
         db,
         &member.viewer,

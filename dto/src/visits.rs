@@ -189,8 +189,9 @@ pub struct OfferCard {
 pub struct OfferView {
     /// The card's fields.
     pub card: OfferCard,
-    /// The setting's address (empty when online).
-    pub address: String,
+    /// The setting's street address, for its host only (approved visitors find it
+    /// on their visit); empty when online.
+    pub address: Option<String>,
     /// The setting's IANA zone.
     pub time_zone: String,
     /// Visits happen online.

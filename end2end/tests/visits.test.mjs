@@ -71,6 +71,7 @@ for (const mode of MODES) {
       await visit(guestPage, mode, `${server.url}/visits/offers`);
       await guestPage.getByRole('link', { name: setting }).click();
       await guestPage.getByRole('heading', { level: 1, name: setting }).waitFor();
+      assert.equal(await guestPage.getByText('1 Park Lane').count(), 0, 'the street address is for approved visitors');
       const first = guestPage.locator('.slot-choice input[type="radio"]').first();
       const utc = await first.getAttribute('value');
       await first.check();

@@ -79,7 +79,7 @@ fn Offer(
             if online {
                 "Online".to_owned()
             } else {
-                join_place(&address, &card.place)
+                join_place(address.as_deref().unwrap_or_default(), &card.place)
             },
         ),
         (

@@ -306,7 +306,7 @@ pub async fn offer(
     card.next_slots = slots.iter().take(CARD_SLOTS).cloned().collect();
     Ok(OfferView {
         card,
-        address: row.address,
+        address: yours.then_some(row.address),
         time_zone: row.time_zone,
         online: row.online,
         description: row.description,
