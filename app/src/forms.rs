@@ -5,9 +5,13 @@
 //! fails, [`keep_on_error`] sends the browser back to the form's page with the
 //! error and the non-secret values in the address, and the fields read them back.
 
+mod fields;
+
 use iey_dto::AppError;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+pub use fields::{TextArea, TextField};
 
 /// The summary at the top of a form: says something needs fixing, or why it
 /// failed. Announced to screen readers when it appears.

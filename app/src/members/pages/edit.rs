@@ -237,6 +237,7 @@ fn ProfileEditForm(
                 value=bio
                 problems
                 maxlength=2000
+                rows=8
                 hint="Plain text, up to 2,000 characters. Web addresses become links."
             />
             <fieldset class="choice-group">

@@ -4,72 +4,8 @@
 use iey_dto::Choice;
 use leptos::prelude::*;
 
-use crate::forms::{HintAndMessage, described_by, escape_text};
-pub use crate::forms::{Problems, field_id};
-
-/// A one-line text input.
-#[component]
-pub fn TextField(
-    field: &'static str,
-    label: &'static str,
-    value: String,
-    problems: Problems,
-    #[prop(optional)] hint: Option<&'static str>,
-    #[prop(default = 120)] maxlength: usize,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] list: Option<&'static str>,
-) -> impl IntoView {
-    let message = problems.message(field);
-    view! {
-        <div class="form-field">
-            <label for=field_id(field)>{label}</label>
-            <input
-                id=field_id(field)
-                type="text"
-                name=format!("form[{field}]")
-                value=value
-                maxlength=maxlength
-                required=required
-                autocomplete=autocomplete
-                list=list
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=described_by(field, hint.is_some(), message)
-            />
-            <HintAndMessage field hint message />
-        </div>
-    }
-}
-
-/// A plain-text area.
-#[component]
-pub fn TextArea(
-    field: &'static str,
-    label: &'static str,
-    value: String,
-    problems: Problems,
-    hint: &'static str,
-    maxlength: usize,
-) -> impl IntoView {
-    let message = problems.message(field);
-    view! {
-        <div class="form-field">
-            <label for=field_id(field)>{label}</label>
-            <textarea
-                id=field_id(field)
-                name=format!("form[{field}]")
-                maxlength=maxlength
-                rows="8"
-                aria-invalid=move || message.with(Option::is_some).then_some("true")
-                aria-describedby=described_by(field, true, message)
-                // Leptos writes a textarea's children unescaped, so the text goes in
-                // as escaped markup (the browser decodes it back to the same text).
-                inner_html=escape_text(&value)
-            ></textarea>
-            <HintAndMessage field hint=Some(hint) message />
-        </div>
-    }
-}
+use crate::forms::{HintAndMessage, described_by};
+pub use crate::forms::{Problems, TextArea, TextField, field_id};
 
 /// A drop-down list. `current`, when given, lets the page change the choice
 /// after hydration (the time zone guessed from the browser).
@@ -178,18 +114,5 @@ pub fn Toggle(field: &'static str, label: &'static str, checked: bool) -> impl I
             <input type="checkbox" name=format!("form[{field}]") value="true" checked=checked />
             {label}
         </label>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn textarea_text_cannot_close_the_textarea() {
-        assert_eq!(
-            escape_text("</textarea><script>&amp;"),
-            "&lt;/textarea&gt;&lt;script&gt;&amp;amp;"
-        );
     }
 }
